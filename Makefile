@@ -1,0 +1,28 @@
+# Two entry points from the README: `make serve` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= quotes.db
+PORT ?= 8001
+
+.PHONY: install build serve test clean
+
+$(BIN)/quotedb: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/quotedb
+
+build: install
+	$(BIN)/quotedb build raw --db $(DB)
+
+serve: build
+	$(BIN)/quotedb serve --db $(DB) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -n auto -q
+
+clean:
+	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache
