@@ -39,6 +39,11 @@ class Article:
     origin: str  # the file it came from
     locator: str | None = None  # "row 12" / "line 3" / "item 4" in multi-article files
     warnings: tuple[str, ...] = ()
+    # The body proper, after header lines the reader recognised as metadata (breadcrumb,
+    # headline, date line, dateline lead) and before a trailing byline. The text itself
+    # is never cut: these offsets only tell the extractor where to look.
+    body_start: int = 0
+    body_end: int | None = None
 
     @property
     def sha256(self) -> str:
