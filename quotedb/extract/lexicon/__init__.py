@@ -1,0 +1,1 @@
+"""Named word lists the extraction engine reads: cues, titles, event nouns."""

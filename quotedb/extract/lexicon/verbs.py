@@ -1,0 +1,104 @@
+"""Reporting cues: the verbs and phrases that introduce what someone said or thought.
+
+Every entry is an inflected form as it appears in news text. The lists are split by how
+the cue takes its content, because that decides where the reported clause starts:
+`said (that) …`, `urged X to …`, `called for …`, `believed that …`.
+"""
+
+from __future__ import annotations
+
+
+def _forms(*groups: str) -> frozenset[str]:
+    return frozenset(w for g in groups for w in g.split())
+
+
+# Verbs that report speech or writing; the core uses these as cues for direct quotes too.
+SPEECH_VERBS: frozenset[str] = _forms(
+    "say says said saying",
+    "tell tells told telling",
+    "add adds added adding",
+    "write writes wrote writing",
+    "ask asks asked asking",
+    "note notes noted noting",
+    "report reports reported",
+    "announce announces announced announcing",
+    "suggest suggests suggested suggesting",
+    "tweet tweets tweeted tweeting",
+    "argue argues argued arguing",
+    "explain explains explained explaining",
+    "state states stated stating",
+    "claim claims claimed claiming",
+    "insist insists insisted insisting",
+    "warn warns warned warning",
+    "continue continues continued continuing",
+    "declare declares declared declaring",
+    "stress stresses stressed stressing",
+    "acknowledge acknowledges acknowledged acknowledging",
+    "admit admits admitted admitting",
+    "deny denies denied denying",
+    "reply replies replied replying",
+    "respond responds responded responding",
+    "predict predicts predicted predicting",
+    "confirm confirms confirmed confirming",
+    "recall recalls recalled recalling",
+    "promise promises promised promising",
+    "vow vows vowed vowing",
+    "joke jokes joked joking",
+    "complain complains complained complaining",
+    "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising",
+    "remark remarks remarked",
+    "observe observes observed observing",
+    "assert asserts asserted asserting",
+    "maintain maintains maintained",
+    "contend contends contended",
+    "conclude concludes concluded concluding",
+    "reveal reveals revealed",
+    "pledge pledges pledged pledging",
+    "urge urges urged urging",
+)
+
+# Multi-word cues, matched as phrases (lower case, single spaces).
+PHRASAL_CUES: frozenset[str] = frozenset(
+    {
+        "pointed out",
+        "points out",
+        "point out",
+        "pointing out",
+        "called on",
+        "calls on",
+        "call on",
+        "calling on",
+        "called for",
+        "calls for",
+        "call for",
+        "calling for",
+        "appealed to",
+        "appeals to",
+        "appealing to",
+        "according to",
+        "went on",
+        "goes on",
+    }
+)
+
+# Cues followed by an object and an infinitive: `urged X to …` (content = `X to …`).
+URGE_VERBS: frozenset[str] = _forms(
+    "urge urges urged urging",
+    "called on",
+    "calls on",
+    "call on",
+    "calling on",
+    "appealed to",
+    "appeals to",
+    "appealing to",
+)
+
+# Beliefs and thoughts: PolNeAR annotates them as attributions too.
+BELIEF_VERBS: frozenset[str] = _forms(
+    "believe believes believed believing",
+    "think thinks thought",
+    "feel feels felt",
+    "fear fears feared",
+    "hope hopes hoped",
+    "expect expects expected",
+)
