@@ -1,0 +1,528 @@
+"""Indirect speech: find reporting cues and cut out the reported clause and its source.
+
+Pure regular expressions over sentences, no parser: news reports speech in a handful of
+fixed shapes, and getting those exact is most of the accuracy (see prior-art.md).
+
+Shapes, tried per cue in this order:
+  tail      `…, X said.`  `…, said X, <role>.`  `…, X said, …`  (content = the rest)
+  according `According to X, …`  `…, according to X.`
+  urge      `X urged/called on Y to …`  (content = `Y to …`)
+  for       `X called (on Wednesday) for …`  (content = `for …`)
+  lead      `X said (at the meeting) (that) …`  `X told Y (that) …`  `X believes …`
+  participle `X did Y, saying/calling on …`  (source = the clause subject)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from quotedb.extract.lexicon.verbs import (
+    BELIEF_VERBS,
+    FOR_CUES,
+    OBJECT_CUES,
+    PHRASAL_CUES,
+    SPEECH_VERBS,
+    TAIL_ONLY_VERBS,
+    URGE_CUES,
+)
+from quotedb.extract.types import Claim, QuoteSpan
+from quotedb.model import Span
+
+_OPEN_Q = "\"“‘'«"
+_CLOSE_Q = "\"”’'»"
+_QUOTES = set(_OPEN_Q + _CLOSE_Q + "`")
+
+_ABBREV = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col capt maj sgt st jr sr prof rev hon pres
+    u.s u.n u.k e.u d.c jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd
+    ft mt fig p.m a.m approx dept est vol op ed""".split()
+)
+
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.?$")
+
+
+def _alts(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES
+_CUE = re.compile(
+    r"(?<![\w'’<-])(?:(?P<phr>" + _alts(PHRASAL_CUES) + r"|upon)|(?P<acc>According\s+to)|(?P<verb>"
+    + _alts(_CUE_WORDS) + r"))(?![\w'’-])"
+)
+
+_PRONOUNS = frozenset("he she they it we i you who".split())
+_OBJ_PRONOUNS = frozenset("me him her us them you it reporters".split())
+_DETERMINERS = frozenset(
+    "the a an his her their its our my your this that these those some many most several both".split()
+)
+_AUX = frozenset(
+    """has have had also later previously repeatedly once then again would will could may might
+    reportedly publicly privately recently quickly often never not did does do just already
+    even still further initially originally first last separately subsequently""".split()
+)
+_LEAD_ADV = frozenset(
+    """in on at after before during when while as if although though since because but and or so yet
+    however meanwhile still now then later earlier last this instead indeed separately also asked
+    speaking for from with without under over by until despite according like unlike among
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight thus moreover
+    overall finally first second similarly likewise nevertheless nonetheless""".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later
+    recently previously also again then last this on in at during to with after before over via from
+    late once""".split()
+)
+_TELL = frozenset("tell tells told telling asked ask asks asking warned warn warns assured".split())
+_PASSIVE_BEFORE = frozenset("is was were are be been being it's".split())
+_BLOCK_AFTER = frozenset("to by so of about for as".split())
+_NOUN_USE_BEFORE = _DETERMINERS - {"that"} | {"'s", "’s"}
+_BOUNDARY = re.compile(r"\s(?:and|but|because|when|while|as|if|after|before|since|that|which|where|although|though)\s")
+_WORDS = re.compile(r"[^\s]+")
+_FUNCTION_BEFORE = frozenset("in of for by to with or from than at on into".split())
+_PREP_START = frozenset(
+    "in on at during from when after before while with without via through into during amid".split()
+)
+# `"…," Carson said on Sunday`: the cue closes a direct quote, which is the core's.
+_QUOTE_BEFORE = re.compile(r"(?:[,.!?]['’\"”]|[\"”])\s+(?:[\w.'’-]+\s+){0,8}?(?:[\w.'’-]+\s*,?\s*)$")
+_CLOSE_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*$")
+_THAT = re.compile(r"\bthat\b")
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\s[—–-]{1,2})\s*$")
+
+
+def _word_list(s: str) -> list[str]:
+    return s.split()
+
+
+def _strip_span(text: str, a: int, b: int, chars: str = " \t\r\n,;:—–-") -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def _span(text: str, a: int, b: int) -> Span | None:
+    a, b = _strip_span(text, a, b)
+    return Span(text[a:b], a, b) if b > a else None
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence (start, end) pairs inside text[start:end], abbreviations kept together."""
+    out = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        dot = m.start()
+        if text[dot] == ".":
+            w = _WORD_BEFORE.search(text, max(start, dot - 14), dot)
+            if w:
+                tok = w.group(1).lower().rstrip(".")
+                if tok in _ABBREV or len(tok) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok):
+                    continue
+        out.append((s, m.end()))
+        s = m.end()
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+def _inside(quotes: list[QuoteSpan], a: int, b: int) -> QuoteSpan | None:
+    for q in quotes:
+        if q.outer.start <= a and b <= q.outer.end:
+            return q
+    return None
+
+
+def _is_quote_only(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> bool:
+    """Content that is just a direct quote (the core's job), punctuation aside."""
+    a, b = _strip_span(text, a, b, " \t\r\n,;:.—–-")
+    if b <= a:
+        return True
+    q = _inside(quotes, a, b)
+    if q is not None and not q.is_title:
+        return True
+    if text[a] in _OPEN_Q and text[b - 1] in _CLOSE_Q and not any(c in _QUOTES for c in text[a + 1 : b - 1]):
+        return True
+    return False
+
+
+def _strip_lead(text: str, a: int, b: int) -> int:
+    """Skip leading adverbial comma segments ("In an email, …", "However, …") and conjunctions."""
+    while a < b:
+        while a < b and (text[a].isspace() or text[a] in _OPEN_Q or text[a] in "(—–-"):
+            a += 1
+        m = re.match(r"([A-Za-z'’]+)", text[a:b])
+        if not m:
+            break
+        w = m.group(1).lower()
+        if w in ("and", "but", "so", "or", "yet", "still", "also", "now", "then"):
+            a += m.end()
+            continue
+        if w in _LEAD_ADV:
+            c = text.find(",", a, b)
+            if c < 0:
+                break
+            a = c + 1
+            continue
+        break
+    while a < b and text[a].isspace():
+        a += 1
+    return a
+
+
+def _subject(text: str, s: int, e: int) -> Span | None:
+    """The clause subject at the start of a sentence: a pronoun or a name/noun phrase."""
+    a = _strip_lead(text, s, e)
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z][\w.'’-]*", text[a:e])][:12]
+    if not words:
+        return None
+    w0 = words[0][2]
+    if w0.lower() in _PRONOUNS and w0.lower() != "who":
+        return Span(text[a + words[0][0] : a + words[0][1]], a + words[0][0], a + words[0][1])
+    last = -1
+    for i, (_, _, w) in enumerate(words):
+        if w[0].isupper():
+            last = i
+        elif w.lower() in ("of", "the", "for", "and", "de", "al", "van", "von", "del", "da") and i > 0:
+            continue
+        elif i == 0 and w.lower() in _DETERMINERS:
+            continue
+        elif last < 0 and i <= 2:
+            last = i
+            break
+        else:
+            break
+    if last < 0:
+        return None
+    end = a + words[last][1]
+    return _span(text, a, end)
+
+
+def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
+    """The source noun phrase written before a cue, appositives included."""
+    b = pre_end
+    toks = list(_WORDS.finditer(text, s, b))
+    while toks and toks[-1].group().lower().strip(",") in _AUX:
+        toks.pop()
+    if not toks:
+        return None
+    b = toks[-1].end()
+    last = toks[-1].group()
+    lw = last.lower().strip(",")
+    if not last.endswith(",") and lw in _PRONOUNS:
+        return Span(text[toks[-1].start() : toks[-1].start() + len(lw)], toks[-1].start(), toks[-1].start() + len(lw))
+    a = _strip_lead(text, s, b)
+    if a >= b:
+        return None
+    seg = text[a:b]
+    cut = None
+    for m in _BOUNDARY.finditer(seg):
+        cut = m.end()
+    if cut is not None:
+        rest = seg[cut:].strip()
+        if not rest or rest.endswith(","):
+            if not rest:
+                return _subject(text, s, b)
+        else:
+            a = a + cut
+    if len(text[a:b].split()) > 25:
+        return None
+    return _span(text, a, b)
+
+
+def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
+    """Where the reported clause starts after a cue: past adverbials, objects and "that"."""
+    i = cue_end
+    m = _THAT.search(text, i, min(e, i + 120))
+    if m:
+        gap = text[i : m.start()]
+        gw = gap.split()
+        if not gw:
+            return m.end()
+        first = gw[0].lower().strip(",")
+        if (first in _TIME_WORDS and len(gw) <= 14) or (cue in _TELL and len(gw) <= 8 and "," not in gap):
+            return m.end()
+    rest = text[i:e]
+    j = 0
+    ws = list(_WORDS.finditer(rest))
+    k = 0
+    if cue in _TELL and ws:
+        w = ws[0].group().lower().strip(",")
+        if w in _OBJ_PRONOUNS:
+            k = 1
+        elif ws[0].group()[0].isupper():
+            while k < len(ws) and ws[k].group()[0].isupper():
+                k += 1
+    while k < len(ws) and ws[k].group().lower().strip(",") in (
+        "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
+        "earlier later recently also again then"
+    ).split():
+        k += 1
+    if k:
+        j = ws[k - 1].end() if k <= len(ws) else len(rest)
+    return i + j
+
+
+class _Finder:
+    def __init__(self, text: str, quotes: list[QuoteSpan]):
+        self.text = text
+        self.quotes = quotes
+        self.out: list[Claim] = []
+
+    def add(self, a: int, b: int, cue: Span, source: Span | None, rule: str, conf: float) -> bool:
+        text = self.text
+        a, b = _strip_span(text, a, b, " \t\r\n,;:—–-")
+        if b <= a or len(text[a:b].split()) < 2:
+            return False
+        if _is_quote_only(text, a, b, self.quotes):
+            return False
+        if source is None:
+            conf = min(conf, 0.3)
+        self.out.append(Claim(Span(text[a:b], a, b), cue, source, rule, conf))
+        return True
+
+
+def _sentence_end(text: str, e: int) -> int:
+    return e
+
+
+def _cue_word(m: re.Match) -> str:
+    return re.sub(r"\s+", " ", m.group().lower())
+
+
+def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span) -> bool:
+    """`…, X said.` / `…, said X, role.` / `…, X said, …`"""
+    text = f.text
+    before = text[s : m.start()]
+    comma = before.rfind(",")
+    dash = max(before.rfind(" — "), before.rfind(" -- "), before.rfind(" – "))
+    sep = max(comma, dash)
+    if sep < 0:
+        return False
+    sep_abs = s + sep
+    src_txt = text[sep_abs + 1 : m.start()]
+    src_words = src_txt.strip(" \t\r\n" + _CLOSE_Q).split()
+    after = text[m.end() : e]
+    if not src_words:
+        # inverted: `…, said X, <role>.`
+        tail = after.strip()
+        tail = tail.rstrip(".!?\"'”’ ")
+        if cue.endswith("ing") or not tail or len(tail.split()) > 30:
+            return False
+        if not (tail[0].isupper() or tail.split()[0].lower() in _DETERMINERS):
+            return False
+        if len(tail.split(",")[0].split()) > 6 or _THAT.search(tail):
+            return False
+        src_end = m.end() + len(after.rstrip().rstrip(".!?\"'”’ ")) + (len(after) - len(after.lstrip()))
+        src = _span(text, m.end(), src_end)
+        content_start = s
+        return f.add(content_start, sep_abs, cue_span, src, "tail-inverted", 0.8)
+    if len(src_words) > 12 or _THAT.search(src_txt):
+        return False
+    w0 = src_words[0]
+    if not (w0[0].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS):
+        return False
+    # what follows the cue must be short: an adverbial, an object, or a comma (medial)
+    after_s = after.strip()
+    medial = after_s.startswith(",")
+    aw = after_s.rstrip(".!?\"'”’ ").split()
+    if not medial and aw:
+        if not (len(aw) <= 2 or aw[0].lower() in _TIME_WORDS or cue in _TELL) or len(aw) > 10:
+            return False
+        if "," in after_s:
+            return False
+    src_a = sep_abs + 1
+    # `…, Smith, a spokesman for X, said.`: pull the name in front of the appositive
+    if w0.lower() in ("a", "an", "the") or w0[0].islower():
+        prev = text.rfind(",", s, sep_abs)
+        name = text[prev + 1 : sep_abs].strip() if prev >= 0 else ""
+        if prev >= 0 and name and len(name.split()) <= 4 and all(x[0].isupper() for x in name.split()):
+            src_a = prev + 1
+            sep_abs = prev
+    src = _span(text, src_a, m.start())
+    if src is not None:
+        toks = src.text.split()
+        while toks and toks[-1].lower() in _AUX:
+            toks.pop()
+        if not toks:
+            return False
+        src = _span(text, src.start, src.start + len(" ".join(toks)))
+    ok = f.add(s, sep_abs, cue_span, src, "tail", 0.85)
+    if medial:
+        c2 = m.end() + after.find(",") + 1
+        f.add(c2, e, cue_span, src, "tail-medial", 0.7)
+    return ok
+
+
+def _according(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
+    text = f.text
+    comma = text.find(",", m.end(), e)
+    before = text[s : m.start()].strip()
+    if comma >= 0 and (not before or before.endswith(",") is False and len(before.split()) <= 2):
+        src = _span(text, m.end(), comma)
+        if src and len(src.text.split()) <= 20:
+            return f.add(comma + 1, e, cue_span, src, "according-lead", 0.85)
+    src_end = comma if comma >= 0 else e
+    src = _span(text, m.end(), src_end)
+    if src:
+        src = _span(text, src.start, src.end - len(src.text) + len(src.text.rstrip(".!?\"'”’")))
+    if src and len(src.text.split()) <= 20 and before:
+        return f.add(s, m.start(), cue_span, src, "according-tail", 0.8)
+    return False
+
+
+def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
+    text = f.text
+    after = text[m.end() : e]
+    if not re.search(r"\bto\b", after[:200]):
+        return False
+    src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
+    rule = "participle-urge" if participle else "urge"
+    return f.add(m.end(), e, cue_span, src, rule, 0.8 if src else 0.3)
+
+
+_CALLED_FOR = re.compile(
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\s+)?for\b"
+)
+
+
+def _called_for(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, participle: bool) -> bool:
+    text = f.text
+    cm = _CALLED_FOR.match(text, m.end(), e)
+    if not cm:
+        return False
+    src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
+    return f.add(cm.end() - 3, e, cue_span, src, "call-for", 0.75)
+
+
+def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
+    """`X called Y a Z`, `X accused Y of Z`: the content is the object and its complement."""
+    text = f.text
+    nxt = text[m.end() : e].split()
+    if len(nxt) < 2 or nxt[0].lower() in _BLOCK_AFTER or nxt[0].lower() in _PREP_START:
+        return False
+    src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
+    if src is None or not (src.text[0].isupper() or src.text.lower() in _PRONOUNS):
+        return False
+    return f.add(m.end(), e, cue_span, src, "object", 0.6)
+
+
+def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
+    text = f.text
+    cs = _content_start_after(text, m.end(), e, cue)
+    nxt = text[cs:e].lstrip(" ,:")
+    nw = nxt.split()
+    if len(nw) < 3:
+        return False
+    if nw[0].lower() in _BLOCK_AFTER:
+        return False
+    if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in _TELL:
+        if nw[0].lower() in _PREP_START:
+            return False
+    if _QUOTE_BEFORE.search(text, s, m.start()) or _CLOSE_BEFORE.search(text, s, m.start()):
+        return False
+    if participle:
+        src = _subject(text, s, m.start())
+        rule, conf = "participle", 0.7
+    else:
+        src = _lead_source(text, s, m.start())
+        rule, conf = "lead", 0.8
+    if cue in BELIEF_VERBS:
+        rule, conf = rule + "-belief", conf - 0.2
+    return f.add(cs, e, cue_span, src, rule, conf)
+
+
+def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
+    text = f.text
+    cue = _cue_word(m)
+    cue_span = Span(m.group(), m.start(), m.end())
+    q = _inside(f.quotes, m.start(), m.end())
+    if q is not None and not q.is_title:
+        return
+    before_w = text[max(s, m.start() - 20) : m.start()].split()
+    prev = before_w[-1].lower() if before_w else ""
+    if prev in _PASSIVE_BEFORE or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
+        return
+    if m.group("acc"):
+        _according(f, s, e, m, cue_span)
+        return
+    if cue in ("according to",):
+        _according(f, s, e, m, cue_span)
+        return
+    participle = cue.split()[0].endswith("ing") and bool(_PARTICIPLE_LEAD.search(text[s : m.start()]))
+    if cue in URGE_CUES or cue in ("asked", "ask", "asks", "asking", "told", "tells", "tell", "telling"):
+        if cue in URGE_CUES or re.match(r"\s+\S+(?:\s+\S+){0,3}?\s+to\s+[a-z]", text[m.end() : e]):
+            if cue in URGE_CUES and _tail_claim(f, s, e, m, cue, cue_span):
+                return
+            if cue in URGE_CUES and _urge(f, s, e, m, cue, cue_span, participle):
+                return
+    if cue in FOR_CUES or cue.split()[0] in ("called", "calls", "call", "calling"):
+        if _called_for(f, s, e, m, cue_span, participle):
+            return
+    if cue in OBJECT_CUES:
+        _object(f, s, e, m, cue, cue_span, participle)
+        return
+    if cue in URGE_CUES:
+        return
+    if _tail_claim(f, s, e, m, cue, cue_span):
+        return
+    if cue in TAIL_ONLY_VERBS:
+        return
+    _lead(f, s, e, m, cue, cue_span, participle)
+
+
+def find_claims(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    quotes: list[QuoteSpan],
+    body: tuple[int, int],
+) -> list[Claim]:
+    """Every reported claim in the body: content clause, cue, and source as written."""
+    try:
+        return _find(text, paragraphs, quotes, body)
+    except Exception:  # a claim finder must degrade, never take the article down
+        return []
+
+
+def _find(text, paragraphs, quotes, body) -> list[Claim]:
+    lo, hi = body
+    f = _Finder(text, sorted(quotes, key=lambda q: q.outer.start))
+    for ps, pe in paragraphs:
+        ps, pe = max(ps, lo), min(pe, hi)
+        if pe <= ps:
+            continue
+        cues = list(_CUE.finditer(text, ps, pe))
+        if not cues:
+            continue
+        sents = sentences(text, ps, pe)
+        starts = [a for a, _ in sents]
+        used: set[int] = set()
+        for m in cues:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0:
+                continue
+            s, e = sents[i]
+            n = len(f.out)
+            _in_sentence(f, s, e, m)
+            if len(f.out) > n:
+                used.add(i)
+    return _dedupe(f.out)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per content stretch: keep the first (outermost cue) of heavily overlapping ones."""
+    out: list[Claim] = []
+    for c in claims:
+        clash = False
+        for o in out:
+            ov = min(o.content.end, c.content.end) - max(o.content.start, c.content.start)
+            if ov > 0 and ov >= 0.8 * (c.content.end - c.content.start):
+                clash = True
+                break
+        if not clash:
+            out.append(c)
+    return out
