@@ -1,0 +1,211 @@
+"""What the quote, speaker and article row pages show, read from the published database.
+
+The plugin in `plugins/quotedb_pages.py` calls these for Datasette's row view; the
+templates in `templates/` lay the values out. Everything here is read-only SQL against
+the schema in `quotedb.store.models`, so a reader can check each attribution against
+the stored article text without leaving the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from datasette.database import Database
+
+from quotedb.highlight import Marked, highlight_article, quote_in_context, year_chart
+
+SPEAKER_QUERY = "quotes_by_speaker"  # canned query in metadata.yml, parameter :speaker
+EXPORT_VIEW = "quotes_view"
+
+
+def web_url(url: str | None) -> str | None:
+    """The article's own url, only when it is http(s): a `javascript:` url is shown, never linked."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+def _row(row: Any) -> dict[str, Any]:
+    return dict(row) if row is not None else {}
+
+
+async def _tables(db: Database) -> set[str]:
+    return set(await db.table_names()) | set(await db.view_names())
+
+
+async def has_schema(db: Database) -> bool:
+    """True for a quotedb database; other databases keep Datasette's plain row pages."""
+    return {"quotes", "speakers", "articles"} <= await _tables(db)
+
+
+def _row_url(ds: Any, database: str, table: str, pk: Any) -> str:
+    return ds.urls.row(database, table, str(pk))
+
+
+async def quote_page(ds: Any, database: str, quote_id: str) -> dict[str, Any] | None:
+    db = ds.get_database(database)
+    quote = _row(
+        (
+            await db.execute(
+                """
+                select q.id, q.text, q.kind, q.start, q."end", q.paragraph, q.cue, q.speaker_mention,
+                    q.confidence, q.rule, q.article_id, q.speaker_id, q.event_id,
+                    s.name as speaker, s.kind as speaker_kind,
+                    r.title as role, r.organization, r.place as role_place,
+                    e.name as event, e.kind as event_kind, e.location as event_location,
+                    e.date as event_date, e.organizer as event_organizer,
+                    a.title as article_title, a.published, a.source, a.author, a.url, a.text as article_text
+                from quotes q
+                join articles a on a.id = q.article_id
+                left join speakers s on s.id = q.speaker_id
+                left join roles r on r.id = q.role_id
+                left join events e on e.id = q.event_id
+                where q.id = :id
+                """,
+                {"id": quote_id},
+            )
+        ).first()
+    )
+    if not quote:
+        return None
+    article_text = quote.pop("article_text") or ""
+    return {
+        **quote,
+        "context": quote_in_context(article_text, quote["start"], quote["end"]),
+        "source_link": web_url(quote["url"]),
+        "article_link": _row_url(ds, database, "articles", quote["article_id"]),
+        "speaker_link": quote["speaker_id"] and _row_url(ds, database, "speakers", quote["speaker_id"]),
+        "event_link": quote["event_id"] and _row_url(ds, database, "events", quote["event_id"]),
+    }
+
+
+async def _aliases(db: Database, speaker_id: str, name: str) -> list[str]:
+    """Other names the speaker goes by: stored aliases, and the mentions quotes were cued by."""
+    names: list[str] = []
+    if "speaker_aliases" in await db.table_names():
+        columns = await db.table_columns("speaker_aliases")
+        column = next((c for c in ("alias", "name") if c in columns), None)
+        if column and "speaker_id" in columns:
+            rows = await db.execute(
+                f"select [{column}] from speaker_aliases where speaker_id = :id order by 1", {"id": speaker_id}
+            )
+            names.extend(r[0] for r in rows)
+    rows = await db.execute(
+        "select speaker_mention, count(*) from quotes where speaker_id = :id and speaker_mention is not null"
+        " group by speaker_mention order by 2 desc, 1",
+        {"id": speaker_id},
+    )
+    names.extend(r[0] for r in rows)
+    seen = {name.casefold()}
+    unique = []
+    for alias in names:
+        if alias and alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            unique.append(alias)
+    return unique
+
+
+async def speaker_page(ds: Any, database: str, speaker_id: str) -> dict[str, Any] | None:
+    db = ds.get_database(database)
+    speaker = _row((await db.execute("select * from speakers where id = :id", {"id": speaker_id})).first())
+    if not speaker:
+        return None
+    params = {"id": speaker_id}
+    roles = await db.execute(
+        """
+        select r.title, r.organization, r.place, min(a.published) as first, max(a.published) as last,
+            count(distinct r.article_id) as articles
+        from roles r join articles a on a.id = r.article_id
+        where r.speaker_id = :id
+        group by r.title, r.organization, r.place
+        order by first is null, first, last
+        """,
+        params,
+    )
+    years = await db.execute(
+        """
+        select coalesce(substr(a.published, 1, 4), 'undated') as year, count(*) as quotes
+        from quotes q join articles a on a.id = q.article_id
+        where q.speaker_id = :id
+        group by year order by year = 'undated', year
+        """,
+        params,
+    )
+    quotes = await db.execute(
+        """
+        select q.id, q.text, q.kind, q.cue, a.id as article_id, a.title as article_title, a.published, a.source
+        from quotes q join articles a on a.id = q.article_id
+        where q.speaker_id = :id
+        order by a.published is null, a.published desc, a.id desc, q.start
+        """,
+        params,
+    )
+    per_year = [(r["year"], r["quotes"]) for r in years]
+    return {
+        **speaker,
+        "aliases": await _aliases(db, speaker_id, speaker["name"]),
+        "roles": [dict(r) for r in roles],
+        "per_year": per_year,
+        "chart": year_chart(per_year),
+        "quotes": [
+            {
+                **dict(r),
+                "link": _row_url(ds, database, "quotes", r["id"]),
+                "article_link": _row_url(ds, database, "articles", r["article_id"]),
+            }
+            for r in quotes
+        ],
+        "csv_query": ds.urls.query(database, SPEAKER_QUERY, format="csv")
+        + "?"
+        + urlencode({"speaker": speaker["name"], "_size": "max", "_dl": "1"}),
+        "csv_export": ds.urls.table(database, EXPORT_VIEW, format="csv")
+        + "?"
+        + urlencode({"speaker_id": speaker["id"], "_stream": "on", "_size": "max", "_dl": "1"}),
+        "dashboard": ds.urls.path("-/dashboards/quotes") + "?" + urlencode({"speaker": speaker["name"]}),
+    }
+
+
+async def article_page(ds: Any, database: str, article_id: str) -> dict[str, Any] | None:
+    db = ds.get_database(database)
+    article = _row((await db.execute("select * from articles where id = :id", {"id": article_id})).first())
+    if not article:
+        return None
+    rows = list(
+        await db.execute(
+            """
+            select q.id, q.start, q."end", q.kind, q.text, q.cue, s.name as speaker, q.speaker_id
+            from quotes q left join speakers s on s.id = q.speaker_id
+            where q.article_id = :id order by q.start, q.id
+            """,
+            {"id": article_id},
+        )
+    )
+    marked = [
+        Marked(r["id"], r["start"], r["end"], r["speaker"], r["kind"], _row_url(ds, database, "quotes", r["id"]))
+        for r in rows
+    ]
+    events = await db.execute(
+        """
+        select e.id, e.name, e.kind, e.location, e.date from article_events ae join events e on e.id = ae.event_id
+        where ae.article_id = :id order by e.date, e.name
+        """,
+        {"id": article_id},
+    )
+    return {
+        **{k: v for k, v in article.items() if k != "text"},
+        "highlighted": highlight_article(article["text"] or "", marked),
+        "source_link": web_url(article["url"]),
+        "quotes": [
+            {
+                **dict(r),
+                "link": _row_url(ds, database, "quotes", r["id"]),
+                "speaker_link": r["speaker_id"] and _row_url(ds, database, "speakers", r["speaker_id"]),
+            }
+            for r in rows
+        ],
+        "events": [{**dict(e), "link": _row_url(ds, database, "events", e["id"])} for e in events],
+    }
+
+
+LOADERS = {"quotes": quote_page, "speakers": speaker_page, "articles": article_page}
