@@ -11,3 +11,95 @@ from quotedb import __version__
 @click.version_option(__version__, prog_name="quotedb")
 def cli() -> None:
     """Build, search and publish a database of who said what in news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database to create or update.")
+@click.option("--text-column", help="For CSV/JSON corpora: the column holding the article text.")
+def build(paths: tuple[str, ...], db_path: str, text_column: str | None) -> None:
+    """Read articles from PATHS (default: raw/), extract quotes, and store them in the database.
+
+    Unchanged files are skipped; changed files replace their articles' rows. Exits 1 if
+    any file or article failed (each failure is named on stderr); the rest still load.
+    """
+    from quotedb.build import build as run_build
+
+    def report(message: str) -> None:
+        click.echo(f"error: {message}", err=True)
+
+    try:
+        summary = run_build(paths or ("raw",), db_path, text_column=text_column, progress=True, on_error=report)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(summary.line())
+    if summary.failed:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 to publish on the network.")
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("-i", "--immutable/--mutable", default=True, show_default=True, help="Serve the file read-only (faster, cacheable); --mutable while rebuilding.")
+def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
+    """Browse, search and export the database in Datasette, with metadata.yml."""
+    import asyncio
+
+    import uvicorn
+
+    from quotedb.publish import make_datasette
+
+    ds = make_datasette(db_path, immutable=immutable)
+    asyncio.run(ds.invoke_startup())
+    click.echo(f"Serving {db_path} at http://{host}:{port}/")
+    uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--text-column", help="For CSV/JSON corpora: the column holding the article text.")
+def extract(paths: tuple[str, ...], text_column: str | None) -> None:
+    """Print the quotes found in PATHS as JSON Lines, one article a line (no database).
+
+    Offsets index the article text; for a plain-text file that is the decoded file itself.
+    Read errors go to stderr and make the exit status 1.
+    """
+    from quotedb.extract import extract as run_extract
+    from quotedb.jsonl import dumps
+    from quotedb.model import ReadError, Skipped
+    from quotedb.read import read_paths
+
+    failed = False
+    for item in read_paths(list(paths), text_column=text_column):
+        if isinstance(item, ReadError):
+            click.echo(f"error: {item}", err=True)
+            failed = True
+        elif isinstance(item, Skipped):
+            click.echo(f"skipped: {item.origin}: {item.reason}", err=True)
+        else:
+            click.echo(dumps(item, run_extract(item)))
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--speaker", help="Export this speaker's quotes (name as shown on the site; case does not matter).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="CSV file to write (default: stdout).")
+@click.option("--all-speakers", "folder", type=click.Path(file_okay=False), help="Write one CSV per speaker into this folder.")
+def export(db_path: str, speaker: str | None, output, folder: str | None) -> None:
+    """Export quotes as CSV: date, article title, url, text, kind, role, organization, event."""
+    from quotedb.export import export_all, export_speaker
+
+    if bool(speaker) == bool(folder):
+        raise click.UsageError("give exactly one of --speaker NAME or --all-speakers DIR")
+    if folder:
+        written = export_all(db_path, folder)
+        click.echo(f"Wrote {len(written)} files ({sum(written.values())} quotes) to {folder}", err=True)
+        return
+    try:
+        count = export_speaker(db_path, speaker, output)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{count} quotes", err=True)

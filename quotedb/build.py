@@ -1,0 +1,182 @@
+"""`quotedb build`: files -> articles -> analyse -> writer, idempotently.
+
+The three steps are kept apart so that a parallel runner can fan `analyse` out to worker
+processes while one writer stores the results: `analyse` is a pure, picklable function
+of an `Article`, and the `Writer` stores one article per transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from quotedb import __version__
+from quotedb.model import Article, Extraction, ReadError, Skipped
+from quotedb.store import migrate, models
+from quotedb.store.database import make_engine
+from quotedb.store.writer import FileState, Writer
+
+
+def parser_version() -> str:
+    """Reader and engine versions together: a change in either re-parses every file."""
+    import quotedb.read as read
+    from quotedb.extract import ENGINE_VERSION
+
+    return f"read {getattr(read, 'READER_VERSION', __version__)}; extract {ENGINE_VERSION}"
+
+
+def analyse(article: Article) -> tuple[Article, Extraction]:
+    from quotedb.extract import extract
+
+    return article, extract(article)
+
+
+def read(path: str, text_column: str | None = None) -> Iterator[Article | ReadError | Skipped]:
+    from quotedb.read import read_paths
+
+    return read_paths([path], text_column=text_column)
+
+
+def display_path(path: str | Path) -> str:
+    """Relative to the working directory when inside it, so `raw` and `./raw` agree."""
+    absolute = Path(path).resolve()
+    try:
+        return str(absolute.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(absolute)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Every file under the given paths, in a stable order, hidden files and folders left out."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield display_path(Path(root) / name)
+        else:
+            yield display_path(path)
+
+
+@dataclass
+class Summary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    removed: int = 0
+    skipped_files: int = 0
+    quotes: int = 0
+    speakers: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+    def line(self) -> str:
+        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged", f"{self.failed} failed"]
+        if self.removed:
+            parts.append(f"{self.removed} removed")
+        text = f"Articles: {', '.join(parts)}. Quotes: {self.quotes}. Speakers: {self.speakers}."
+        if self.skipped_files:
+            text += f" Files skipped (not articles): {self.skipped_files}."
+        return text
+
+
+def build(
+    paths: Iterable[str | Path],
+    db_path: str | Path,
+    *,
+    text_column: str | None = None,
+    progress: bool = False,
+    on_error: Callable[[str], None] | None = None,
+) -> Summary:
+    """Migrate the database to head, then load every file that changed since the last build."""
+    paths = list(paths)
+    for path in paths:
+        if not Path(path).exists():
+            raise FileNotFoundError(f"{path}: no such file or directory")
+    migrate.upgrade(db_path)
+    engine = make_engine(db_path)
+    writer = Writer(engine, parser_version())
+    summary = Summary()
+
+    def fail(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    files = list(iter_files(paths))
+    bar = _progress(files, enabled=progress)
+    try:
+        for path in bar:
+            _load_file(path, writer, summary, fail, text_column)
+            if hasattr(bar, "set_postfix"):
+                bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
+        summary.removed += _forget_missing(paths, set(files), writer)
+        with engine.connect() as conn:
+            summary.quotes = conn.execute(select(func.count()).select_from(models.Quote)).scalar_one()
+            summary.speakers = conn.execute(select(func.count()).select_from(models.Speaker)).scalar_one()
+    finally:
+        engine.dispose()
+    return summary
+
+
+def _load_file(path: str, writer: Writer, summary: Summary, fail: Callable[[str], None], text_column: str | None) -> None:
+    state = FileState.of(path)
+    if writer.file_is_current(state):
+        summary.unchanged += writer.articles_in_file(path)
+        return
+    state = state.hashed()
+    seen: set[str] = set()
+    complete = True
+    for item in read(path, text_column):
+        if isinstance(item, Skipped):
+            summary.skipped_files += 1
+            complete = False
+            continue
+        if isinstance(item, ReadError):
+            fail(str(item))
+            complete = False
+            continue
+        seen.add(item.locator or "")
+        try:
+            if writer.is_current(item):
+                written = writer.record_unchanged(item)
+            else:
+                written = writer.write(*analyse(item))
+        except Exception as exc:  # one bad article must not stop the build
+            fail(f"{item.where}: {type(exc).__name__}: {exc}")
+            complete = False
+            continue
+        summary.count(written.status)
+    if complete:
+        summary.removed += writer.finish_file(state, seen)
+
+
+def _forget_missing(paths: list, files: set[str], writer: Writer) -> int:
+    """Articles of files that were deleted from a folder being built go too."""
+    folders = [display_path(p) for p in paths if Path(p).is_dir()]
+    removed = 0
+    for path in writer.known_files():
+        if path in files or Path(path).exists():
+            continue
+        if any(path == f or path.startswith(f.rstrip(os.sep) + os.sep) or f == "." for f in folders):
+            removed += writer.forget_file(path)
+    return removed
+
+
+def _progress(files: list[str], *, enabled: bool):
+    if not enabled or not sys.stderr.isatty():
+        return files
+    from tqdm import tqdm
+
+    return tqdm(files, unit="file", desc="Building", file=sys.stderr)

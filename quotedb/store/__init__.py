@@ -1,0 +1,1 @@
+"""Storage: the SQLite schema (SQLAlchemy models + Alembic), full-text search, the writer."""

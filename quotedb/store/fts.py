@@ -1,0 +1,48 @@
+"""Full-text search on quote text: an FTS5 index kept in step with `quotes` by triggers.
+
+sqlite-utils creates it as an external-content table (`content="quotes"`), which is the
+form Datasette detects. Batch migrations that rebuild `quotes` drop its triggers, so every
+such migration calls `restore_quote_search` after the rebuild.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+
+TABLE = "quotes"
+FTS_TABLE = "quotes_fts"
+COLUMNS = ("text",)
+TRIGGERS = ("quotes_ai", "quotes_ad", "quotes_au")
+
+
+def is_search_object(name: str | None) -> bool:
+    """True for the FTS table and its shadow tables, which Alembic must not manage."""
+    return bool(name) and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
+
+
+def enable_quote_search(conn: sqlite3.Connection) -> None:
+    """Create (or repair) the index and its triggers; safe to run again."""
+    sqlite_utils.Database(conn)[TABLE].enable_fts(
+        list(COLUMNS), fts_version="FTS5", create_triggers=True, tokenize="porter", replace=True
+    )
+
+
+def restore_quote_search(conn: sqlite3.Connection) -> None:
+    """Recreate triggers and re-index after `quotes` was rebuilt by a batch migration."""
+    db = sqlite_utils.Database(conn)
+    if db[FTS_TABLE].exists():
+        db[TABLE].disable_fts()
+    enable_quote_search(conn)
+
+
+def disable_quote_search(conn: sqlite3.Connection) -> None:
+    db = sqlite_utils.Database(conn)
+    if db[TABLE].exists():
+        db[TABLE].disable_fts()
+
+
+def missing_triggers(conn: sqlite3.Connection) -> set[str]:
+    present = {row[0] for row in conn.execute("select name from sqlite_master where type = 'trigger'")}
+    return set(TRIGGERS) - present

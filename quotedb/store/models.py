@@ -1,0 +1,155 @@
+"""The schema, as SQLAlchemy 2 declarative models; Alembic migrations are checked against it.
+
+Names here are a contract with metadata.yml, the site templates and the canned queries.
+The full-text index (`quotes_fts`) and the views live in the migrations only: they are
+SQLite objects that SQLAlchemy does not model (see `quotedb.store.fts`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SourceFile(Base):
+    """A file that was read: lets a rebuild skip it when neither it nor the parser changed."""
+
+    __tablename__ = "source_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    mtime: Mapped[float] = mapped_column(Float)
+    sha256: Mapped[str] = mapped_column(Text)
+    parser_version: Mapped[str] = mapped_column(Text)
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    loaded_at: Mapped[str] = mapped_column(Text)
+
+
+class Article(Base):
+    """One article, stored once however many files hold the same text (keyed by sha256)."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(Text, unique=True)
+    origin: Mapped[str] = mapped_column(Text)
+    locator: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(Text, index=True)
+    source: Mapped[str | None] = mapped_column(Text, index=True)
+    author: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    parser_version: Mapped[str] = mapped_column(Text)
+    loaded_at: Mapped[str] = mapped_column(Text)
+
+
+class ArticleSource(Base):
+    """A place an article was read from: one (path, locator) holds exactly one article."""
+
+    __tablename__ = "article_sources"
+    __table_args__ = (UniqueConstraint("path", "locator"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    locator: Mapped[str] = mapped_column(Text, default="")
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+
+
+class Speaker(Base):
+    """A person, group, organization or unnamed role that is quoted.
+
+    Persons and organizations are one row across the corpus (matched on `name_key`);
+    groups and unnamed roles belong to the one article that names them (`article_id`).
+    """
+
+    __tablename__ = "speakers"
+    __table_args__ = (CheckConstraint(_one_of("kind", SPEAKER_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, index=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+
+
+class Role(Base):
+    """A speaker's title and organization as one article states them: a role history."""
+
+    __tablename__ = "roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    organization: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text)
+
+
+class Event(Base):
+    """Where something was said; one row per (name, date) across the corpus."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(Text)
+    organizer: Mapped[str | None] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, index=True)
+
+
+class ArticleEvent(Base):
+    __tablename__ = "article_events"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True, index=True)
+
+
+class Quote(Base):
+    """A quote or reported claim: `articles.text[start:end] == text` always holds."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", QUOTE_KINDS), name="kind"),
+        CheckConstraint('start >= 0 AND start < "end"', name="span"),
+        Index(None, "article_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id"), index=True)
+    role_id: Mapped[int | None] = mapped_column(ForeignKey("roles.id"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    paragraph: Mapped[int | None] = mapped_column(Integer)
+    cue: Mapped[str | None] = mapped_column(Text)
+    speaker_mention: Mapped[str | None] = mapped_column(Text)
+    mention_start: Mapped[int | None] = mapped_column(Integer)
+    mention_end: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    rule: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,368 @@
+"""Writing articles and their extractions: one article is one transaction.
+
+The writer knows the schema and nothing about parsing. It receives an `Article` and the
+`Extraction` made from it, checks the provenance of every quote (`text[start:end]`), and
+stores them atomically: a failure anywhere leaves no row of that article behind.
+
+Identity: an article is its text (sha256); a position (path, locator) holds one article.
+Re-reading a position that now holds other text replaces the old article's rows, unless
+another file still holds that text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, select, update
+
+from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS, Article, Extraction
+from quotedb.store import models
+from quotedb.store.identity import is_corpus_wide, name_key
+
+A = models.Article.__table__
+SRC = models.ArticleSource.__table__
+FILES = models.SourceFile.__table__
+SPK = models.Speaker.__table__
+ROLES = models.Role.__table__
+EVT = models.Event.__table__
+AEV = models.ArticleEvent.__table__
+Q = models.Quote.__table__
+
+Status = Literal["added", "updated", "unchanged"]
+
+
+class InvalidExtraction(ValueError):
+    """The engine returned a quote whose offsets do not match the article text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    status: Status
+    article_id: int
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What the file system says about a file, to decide whether to read it again."""
+
+    path: str
+    size: int
+    mtime: float
+    sha256: str | None = None
+
+    @classmethod
+    def of(cls, path: str | Path) -> FileState:
+        stat = os.stat(path)
+        return cls(str(path), stat.st_size, stat.st_mtime)
+
+    def hashed(self) -> FileState:
+        if self.sha256 is not None:
+            return self
+        digest = hashlib.sha256()
+        with open(self.path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return FileState(self.path, self.size, self.mtime, digest.hexdigest())
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def check_extraction(article: Article, extraction: Extraction) -> None:
+    for quote in extraction.quotes:
+        where = f"quote {quote.start}-{quote.end}"
+        if not 0 <= quote.start < quote.end <= len(article.text):
+            raise InvalidExtraction(f"{where}: offsets outside the article text")
+        if article.text[quote.start : quote.end] != quote.text:
+            raise InvalidExtraction(f"{where}: text does not match article.text[start:end]")
+        if quote.kind not in QUOTE_KINDS:
+            raise InvalidExtraction(f"{where}: unknown kind {quote.kind!r}")
+        if quote.speaker_kind is not None and quote.speaker_kind not in SPEAKER_KINDS:
+            raise InvalidExtraction(f"{where}: unknown speaker kind {quote.speaker_kind!r}")
+
+
+class Writer:
+    """The only code that writes articles; build and any parallel runner go through it."""
+
+    def __init__(self, engine: Engine, parser_version: str) -> None:
+        self.engine = engine
+        self.parser_version = parser_version
+
+    # --- files -----------------------------------------------------------------------
+
+    def file_is_current(self, state: FileState) -> bool:
+        """Loaded completely before by this parser version, and the bytes are the same.
+
+        Size and mtime unchanged is taken as unchanged without reading the file; otherwise
+        the bytes are hashed (a touched but identical file is still current).
+        """
+        with self.engine.connect() as conn:
+            row = conn.execute(select(FILES).where(FILES.c.path == state.path)).first()
+        if row is None or row.parser_version != self.parser_version:
+            return False
+        if row.size == state.size and row.mtime == state.mtime:
+            return True
+        if row.size != state.size or row.sha256 != state.hashed().sha256:
+            return False
+        with self.engine.begin() as conn:
+            conn.execute(update(FILES).where(FILES.c.id == row.id).values(mtime=state.mtime))
+        return True
+
+    def articles_in_file(self, path: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(SRC).where(SRC.c.path == path)).scalar_one()
+
+    def finish_file(self, state: FileState, seen_locators: set[str]) -> int:
+        """Forget positions the file no longer has, then record it as loaded.
+
+        Call only after a file was read without errors. Returns how many articles were
+        removed (those no other file holds); each removal is its own transaction.
+        """
+        with self.engine.connect() as conn:
+            stale = conn.execute(
+                select(SRC.c.id, SRC.c.article_id, SRC.c.locator).where(SRC.c.path == state.path)
+            ).all()
+        removed = 0
+        for row in stale:
+            if row.locator in seen_locators:
+                continue
+            with self.engine.begin() as conn:
+                conn.execute(delete(SRC).where(SRC.c.id == row.id))
+                removed += self._delete_if_orphan(conn, row.article_id)
+        values = dict(
+            size=state.size,
+            mtime=state.mtime,
+            sha256=state.hashed().sha256,
+            parser_version=self.parser_version,
+            articles=len(seen_locators),
+            loaded_at=now(),
+        )
+        with self.engine.begin() as conn:
+            done = conn.execute(update(FILES).where(FILES.c.path == state.path).values(**values))
+            if done.rowcount == 0:
+                conn.execute(insert(FILES).values(path=state.path, **values))
+        return removed
+
+    def known_files(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(FILES.c.path)).scalars())
+
+    def forget_file(self, path: str) -> int:
+        """A file is gone: drop its positions and the articles no other file holds."""
+        with self.engine.connect() as conn:
+            stale = conn.execute(select(SRC.c.id, SRC.c.article_id).where(SRC.c.path == path)).all()
+        removed = 0
+        for row in stale:
+            with self.engine.begin() as conn:
+                conn.execute(delete(SRC).where(SRC.c.id == row.id))
+                removed += self._delete_if_orphan(conn, row.article_id)
+        with self.engine.begin() as conn:
+            conn.execute(delete(FILES).where(FILES.c.path == path))
+        return removed
+
+    # --- articles --------------------------------------------------------------------
+
+    def is_current(self, article: Article) -> bool:
+        """The same text is stored and was extracted by this parser version."""
+        with self.engine.connect() as conn:
+            version = conn.execute(select(A.c.parser_version).where(A.c.sha256 == article.sha256)).scalar()
+        return version == self.parser_version
+
+    def record_unchanged(self, article: Article) -> Written:
+        """Note one more place a current article was seen, without touching its rows."""
+        with self.engine.begin() as conn:
+            article_id = conn.execute(select(A.c.id).where(A.c.sha256 == article.sha256)).scalar_one()
+            self._place(conn, article, article_id)
+            quotes = conn.execute(select(func.count()).where(Q.c.article_id == article_id)).scalar_one()
+        return Written("unchanged", article_id, quotes)
+
+    def write(self, article: Article, extraction: Extraction) -> Written:
+        """Store one article and everything extracted from it, in one transaction."""
+        check_extraction(article, extraction)
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                select(A.c.id, A.c.parser_version).where(A.c.sha256 == article.sha256)
+            ).first()
+            if row is not None and row.parser_version == self.parser_version:
+                self._place(conn, article, row.id)
+                quotes = conn.execute(select(func.count()).where(Q.c.article_id == row.id)).scalar_one()
+                return Written("unchanged", row.id, quotes)
+            if row is not None:
+                article_id = row.id
+                self._clear_extraction(conn, article_id)
+                conn.execute(update(A).where(A.c.id == article_id).values(**self._article_values(article)))
+                status: Status = "updated"
+            else:
+                article_id = conn.execute(
+                    insert(A).values(sha256=article.sha256, **self._article_values(article))
+                ).inserted_primary_key[0]
+                status = "added"
+            replaced = self._place(conn, article, article_id)
+            if replaced:
+                status = "updated"
+            count = self._insert_extraction(conn, article, article_id, extraction)
+        return Written(status, article_id, count)
+
+    def _article_values(self, article: Article) -> dict:
+        meta = article.meta
+        return dict(
+            origin=article.origin,
+            locator=article.locator,
+            title=meta.title,
+            published=meta.published,
+            source=meta.source,
+            author=meta.author,
+            section=meta.section,
+            url=meta.url,
+            text=article.text,
+            parser_version=self.parser_version,
+            loaded_at=now(),
+        )
+
+    def _place(self, conn: Connection, article: Article, article_id: int) -> bool:
+        """Point (origin, locator) at the article; True if it held another article before."""
+        locator = article.locator or ""
+        where = and_(SRC.c.path == article.origin, SRC.c.locator == locator)
+        previous = conn.execute(select(SRC.c.id, SRC.c.article_id).where(where)).first()
+        if previous is None:
+            conn.execute(insert(SRC).values(path=article.origin, locator=locator, article_id=article_id))
+            return False
+        if previous.article_id == article_id:
+            return False
+        conn.execute(update(SRC).where(SRC.c.id == previous.id).values(article_id=article_id))
+        self._delete_if_orphan(conn, previous.article_id)
+        return True
+
+    def _delete_if_orphan(self, conn: Connection, article_id: int) -> int:
+        held = conn.execute(select(exists().where(SRC.c.article_id == article_id))).scalar()
+        if held:
+            return 0
+        self._clear_extraction(conn, article_id)
+        conn.execute(delete(A).where(A.c.id == article_id))
+        return 1
+
+    def _clear_extraction(self, conn: Connection, article_id: int) -> None:
+        speaker_ids = set(conn.execute(select(Q.c.speaker_id).where(Q.c.article_id == article_id)).scalars())
+        speaker_ids |= set(conn.execute(select(ROLES.c.speaker_id).where(ROLES.c.article_id == article_id)).scalars())
+        event_ids = set(conn.execute(select(Q.c.event_id).where(Q.c.article_id == article_id)).scalars())
+        event_ids |= set(conn.execute(select(AEV.c.event_id).where(AEV.c.article_id == article_id)).scalars())
+        conn.execute(delete(Q).where(Q.c.article_id == article_id))
+        conn.execute(delete(ROLES).where(ROLES.c.article_id == article_id))
+        conn.execute(delete(AEV).where(AEV.c.article_id == article_id))
+        conn.execute(delete(SPK).where(SPK.c.article_id == article_id))
+        speaker_ids.discard(None)
+        event_ids.discard(None)
+        if speaker_ids:
+            conn.execute(
+                delete(SPK).where(
+                    SPK.c.id.in_(speaker_ids),
+                    ~exists().where(Q.c.speaker_id == SPK.c.id),
+                    ~exists().where(ROLES.c.speaker_id == SPK.c.id),
+                )
+            )
+        if event_ids:
+            conn.execute(
+                delete(EVT).where(
+                    EVT.c.id.in_(event_ids),
+                    ~exists().where(Q.c.event_id == EVT.c.id),
+                    ~exists().where(AEV.c.event_id == EVT.c.id),
+                )
+            )
+
+    def _insert_extraction(self, conn: Connection, article: Article, article_id: int, extraction: Extraction) -> int:
+        events: dict[str, int] = {}
+        for event in extraction.events:
+            events[event.name] = self._event_id(
+                conn, article_id, event.name, event.kind, event.location, event.date, event.organizer
+            )
+        speakers: dict[tuple[str, str], int] = {}
+        roles: dict[tuple[int, str | None, str | None], int] = {}
+        rows = []
+        for quote in extraction.quotes:
+            speaker_id = role_id = None
+            if quote.speaker:
+                kind = quote.speaker_kind or "person"
+                key = (quote.speaker, kind)
+                if key not in speakers:
+                    speakers[key] = speaker_id_for(conn, quote.speaker, kind, article_id)
+                speaker_id = speakers[key]
+                if quote.role or quote.organization:
+                    role_key = (speaker_id, quote.role, quote.organization)
+                    if role_key not in roles:
+                        roles[role_key] = conn.execute(
+                            insert(ROLES).values(
+                                speaker_id=speaker_id,
+                                article_id=article_id,
+                                title=quote.role,
+                                organization=quote.organization,
+                            )
+                        ).inserted_primary_key[0]
+                    role_id = roles[role_key]
+            event_id = None
+            if quote.event:
+                if quote.event not in events:
+                    events[quote.event] = self._event_id(conn, article_id, quote.event)
+                event_id = events[quote.event]
+            mention = quote.speaker_mention
+            rows.append(
+                dict(
+                    article_id=article_id,
+                    speaker_id=speaker_id,
+                    role_id=role_id,
+                    event_id=event_id,
+                    text=quote.text,
+                    kind=quote.kind,
+                    start=quote.start,
+                    end=quote.end,
+                    paragraph=quote.paragraph,
+                    cue=quote.cue,
+                    speaker_mention=mention.text if mention else None,
+                    mention_start=mention.start if mention else None,
+                    mention_end=mention.end if mention else None,
+                    confidence=quote.confidence,
+                    rule=quote.rule or None,
+                )
+            )
+        if rows:
+            conn.execute(insert(Q), rows)
+        return len(rows)
+
+    def _event_id(self, conn: Connection, article_id: int, name: str, kind=None, location=None, date=None, organizer=None) -> int:
+        key = name_key(name)
+        event_id = conn.execute(
+            select(EVT.c.id).where(EVT.c.name_key == key, EVT.c.date.is_(date) if date is None else EVT.c.date == date)
+        ).scalar()
+        if event_id is None:
+            event_id = conn.execute(
+                insert(EVT).values(
+                    name=name, kind=kind, location=location, date=date, organizer=organizer, name_key=key
+                )
+            ).inserted_primary_key[0]
+        linked = conn.execute(
+            select(exists().where(AEV.c.article_id == article_id, AEV.c.event_id == event_id))
+        ).scalar()
+        if not linked:
+            conn.execute(insert(AEV).values(article_id=article_id, event_id=event_id))
+        return event_id
+
+
+def speaker_id_for(conn: Connection, name: str, kind: str, article_id: int) -> int:
+    """The speaker row for a name: shared across the corpus for persons and organizations,
+    private to the article for groups and unnamed roles. Created when missing."""
+    key = name_key(name) or name.strip().casefold()
+    scope = SPK.c.article_id.is_(None) if is_corpus_wide(kind) else SPK.c.article_id == article_id
+    found = conn.execute(select(SPK.c.id).where(SPK.c.name_key == key, SPK.c.kind == kind, scope)).scalar()
+    if found is not None:
+        return found
+    return conn.execute(
+        insert(SPK).values(
+            name=name, kind=kind, name_key=key, article_id=None if is_corpus_wide(kind) else article_id
+        )
+    ).inserted_primary_key[0]
