@@ -2,8 +2,9 @@
 
 trafilatura is built for exactly this (boilerplate removal plus title, author,
 date, site name and canonical url from meta tags and JSON-LD) and is well kept.
-It runs in precision mode, since a navigation line taken for body text would be
-mined for quotes. Its date search is limited to what the page declares, so no
+It runs in precision mode without its generic fallback extractors first, since a
+navigation line taken for body text would be mined for quotes; the fallback is
+used only when that finds nothing, and only if what it finds reads as sentences. Its date search is limited to what the page declares, so no
 date is guessed from stray numbers in the page.
 """
 
@@ -22,6 +23,8 @@ from quotedb.read.plaintext import article_from_text
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_MIN_PROSE_WORDS = 8
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 
 
 def read_html_file(path: str, origin: str, text_column: str | None = None) -> Iterator[Article | ReadError]:
@@ -55,21 +58,16 @@ def _decode(data: bytes, origin: str) -> tuple[str, Decoding]:
 
 
 def _extract(html: str, origin: str, warnings: tuple[str, ...]) -> Article | ReadError:
-    import trafilatura
-
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=False,
-            date_extraction_params=_DATE_PARAMS,
-        )
+        doc = _bare_extraction(html, fast=True)
+        if not _text_of(doc):
+            doc = _bare_extraction(html, fast=False)
+            if not _has_prose(_text_of(doc)):
+                doc = None
     except Exception as e:  # lxml and trafilatura raise many kinds on broken markup
         return ReadError(origin, f"HTML could not be parsed: {type(e).__name__}: {e}")
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    text = _text_of(doc)
+    if not text:
         return ReadError(origin, "no article text found")
     categories = [c for c in (doc.categories or []) if c and c.strip()]
     meta = ArticleMeta(
@@ -87,6 +85,35 @@ def _extract(html: str, origin: str, warnings: tuple[str, ...]) -> Article | Rea
             body_start = len(first_line) + 1
             return Article(text, article.meta, origin, None, warnings, body_start, article.body_end)
     return article
+
+
+def _bare_extraction(html: str, *, fast: bool):
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html,
+        fast=fast,
+        with_metadata=True,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=_DATE_PARAMS,
+    )
+
+
+def _text_of(doc) -> str | None:
+    text = getattr(doc, "text", None) if doc is not None else None
+    return text if text and text.strip() else None
+
+
+def _has_prose(text: str | None) -> bool:
+    """Whether the generic fallback found sentences rather than a menu or a footer."""
+    if not text:
+        return False
+    return any(
+        len(line.split()) >= _MIN_PROSE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
+        for line in text.split("\n")
+    )
 
 
 def _clean(value: str | None) -> str | None:
