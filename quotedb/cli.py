@@ -103,3 +103,8 @@ def export(db_path: str, speaker: str | None, output, folder: str | None) -> Non
     except LookupError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{count} quotes", err=True)
+
+
+from quotedb.evaluate import eval_command  # noqa: E402
+
+cli.add_command(eval_command)

@@ -20,6 +20,7 @@ class QuoteSpan:
     opens_paragraph: bool  # the paragraph starts with this quote
     continues: bool = False  # continues an unclosed quote from the previous paragraph
     is_title: bool = False  # a title, name or scare quote: not speech
+    closed: bool = True  # False when the paragraph (or text) ended before a closing mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,3 +44,4 @@ class SpeakerRef:
     role: str | None = None  # "president"
     organization: str | None = None  # "Southwest University of Political Science and Law"
     place: str | None = None  # "Uzbekistan", when the role names one apart
+    pronoun: bool = False  # "he", "they": resolve.py finds who is meant

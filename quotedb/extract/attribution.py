@@ -1,0 +1,226 @@
+"""Who said a direct quote: the cue and source noun phrase around its marks.
+
+News writes attribution in a handful of fixed shapes, and getting these exactly right
+is most of the accuracy:
+
+- after the quote: `"…," he said`, `"…," said X, <role>`, `"…," X told reporters`,
+  `"…," according to X`;
+- before it: `X said: "…"`, `X, <role>, told the BBC: "…"`, `X said "…"`;
+- between two quotes: `"A," he said, "B."` (the second span has the first's source);
+- nothing at all: a quote that opens a paragraph, or follows an attributed quote in the
+  same paragraph, continues the last speaker.
+
+The source is returned as written; speakers.py takes it apart, resolve.py resolves it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotedb.extract.lexicon.people import ABBREVIATIONS, PRONOUNS
+from quotedb.extract.lexicon.verbs import SPEECH_VERBS
+from quotedb.extract.types import QuoteSpan
+from quotedb.model import Span
+
+# Verbs that introduce quoted words but rarely a reported clause, so they are the
+# core's own cues for direct quotes: `"…," she quipped`.
+QUOTE_VERBS: frozenset[str] = frozenset(
+    """quipped quips joked jokes mocked mocks exclaimed shouted shouts yelled chanted chants
+    boasted boasts bragged countered counters mused muses sighed laughed cautioned cautions
+    recounted recounts recalled recalls concluded concludes agreed agrees agree added adds
+    wondered wonders asked asks continued continues replied replies responded responds
+    tweeted tweets wrote writes posted posts read reads""".split()
+)
+_VERBS = sorted((SPEECH_VERBS | QUOTE_VERBS) - {"stated"} | {"stated"}, key=len, reverse=True)
+_VERB = "(?:" + "|".join(map(re.escape, _VERBS)) + r")(?![\w'\u2019-])"
+# Words that may stand between a subject and its verb: `he also said`, `she has told`.
+_AUX = r"(?:(?:also|later|then|once|has|have|had|would|will|previously|repeatedly|recently|often|again|simply|just|further|quickly|earlier|first|subsequently|even|famously|reportedly|had\s+previously|has\s+since)\s+){0,3}"
+
+_DASHES = "\u2014\u2013"
+_QUOTE_CHARS = "\"\u201c\u201d\u2018\u2019'`\u201e\u00ab\u00bb"
+_TAIL_VERB_FIRST = re.compile(rf"[ \t]*[,{_DASHES}-]?[ \t]*(?P<aux>{_AUX})(?P<verb>{_VERB})[ \t]+(?!that\b|it\b|this\b)")
+_TAIL_ACCORDING = re.compile(rf"[ \t]*[,{_DASHES}-]?[ \t]*(?P<verb>according[ \t]+to)[ \t]+")
+_TAIL_SOURCE_FIRST = re.compile(
+    rf"[ \t]*[,{_DASHES}-]?[ \t]*(?P<src>[^\s{_QUOTE_CHARS}][^{_QUOTE_CHARS};!?\n]{{0,200}}?)[ \t]+{_AUX}(?P<verb>{_VERB})"
+)
+_HEAD_VERB = re.compile(rf"(?<![\w'\u2019-])(?P<verb>{_VERB})")
+_HEAD_REST = re.compile(rf"(?:[ \t]+[^\s{_QUOTE_CHARS}]+){{0,9}}?[ \t]*(?P<punct>[:,{_DASHES}]?)[ \t]*(?:that[ \t]+)?$")
+_SENTENCE_PUNCT = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)")
+_WORDS = re.compile(r"[^\s]+")
+# Subject phrases start with a capital, a pronoun, a determiner or a number.
+_NP_START = re.compile(
+    r"(?:[A-Z\u00C0-\u00DE]|\d|(?:he|she|they|we|i|it|the|a|an|one|two|three|another|his|her|their|its|our|my|some|many|most|several|both|each|former|top|senior)\b)"
+)
+# Openers of a sentence that are not part of its subject: `But he said:`, `In a statement, X said:`.
+_LEADING = re.compile(
+    r"(?:(?:but|and|so|yet|then|still|now|instead|meanwhile|however|later|earlier|also|again|indeed|separately|similarly|finally|today|yesterday)\b[ \t,]*)+",
+    re.IGNORECASE,
+)
+_LEADING_CLAUSE = re.compile(
+    r"(?:in|on|at|after|before|during|speaking|asked|when|while|as|last|this|earlier|later|since|following|in\s+an?|writing|talking|addressing|responding|referring)\b[^,\n]{0,80},[ \t]+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A quote span with its cue and source as written, and how they were found."""
+
+    span: QuoteSpan
+    source: Span | None
+    cue: Span | None
+    rule: str
+    confidence: float
+    inherits: bool = False  # no cue of its own: the previous attributed quote's speaker
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """End of the sentence running from `start`: abbreviations and initials do not end it."""
+    for m in _SENTENCE_PUNCT.finditer(text, start, limit):
+        word = text[max(start, m.start() - 12):m.start()].split()
+        last = word[-1] if word else ""
+        if text[m.start()] == "." and (last.lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?", last)):
+            continue
+        return m.start()
+    return limit
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Start of the sentence holding `pos`, not before `lo`."""
+    start = lo
+    for m in _SENTENCE_PUNCT.finditer(text, lo, pos):
+        if m.end() >= pos:
+            break
+        word = text[max(lo, m.start() - 12):m.start()].split()
+        last = word[-1] if word else ""
+        if text[m.start()] == "." and (last.lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?", last)):
+            continue
+        start = m.end()
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
+
+
+def _span(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in ",;:" + _DASHES):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:" + _DASHES):
+        end -= 1
+    return Span(text[start:end], start, end) if end > start else None
+
+
+def _plausible_np(np: Span, max_words: int = 25) -> bool:
+    words = np.text.split()
+    if not words or len(words) > max_words:
+        return False
+    if not _NP_START.match(np.text) and np.text.lower() not in PRONOUNS:
+        return False
+    return not any(c in np.text for c in _QUOTE_CHARS[:3] + "\u201e\u00ab\u00bb")
+
+
+def _inner_ends_sentence(span: QuoteSpan) -> bool:
+    return span.inner.text.rstrip()[-1:] in (".", "\u2026") and span.closed
+
+
+def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, Span, str] | None:
+    """Cue and source after the closing mark: `"…," he said` / `"…," said X, role`."""
+    pos, limit = span.outer.end, min(hi, next_start)
+    m = _TAIL_ACCORDING.match(text, pos, limit) or _TAIL_VERB_FIRST.match(text, pos, limit)
+    if m:
+        end = _sentence_end(text, m.end(), limit)
+        src = _span(text, m.end(), end)
+        if src and _plausible_np(src, 40):
+            cue = Span(text[m.start("verb"):m.end("verb")], m.start("verb"), m.end("verb"))
+            rule = "after-according" if m.group("verb").startswith("according") else "after-verb-source"
+            if rule == "after-verb-source" and _inner_ends_sentence(span) and src.text[:1].isupper() \
+                    and src.text.split()[0].lower() not in PRONOUNS:
+                return None
+            return cue, src, rule
+    m = _TAIL_SOURCE_FIRST.match(text, pos, limit)
+    if m:
+        src = _span(text, m.start("src"), m.end("src"))
+        if src is None or not _plausible_np(src) or _sentence_end(text, src.start, src.end) < src.end:
+            return None
+        if _HEAD_VERB.search(src.text):
+            return None
+        if _inner_ends_sentence(span) and src.text.split()[0].lower() not in PRONOUNS:
+            end = _sentence_end(text, m.end("verb"), limit)
+            rest = text[m.end("verb"):end]
+            if len(rest.split()) > 6 or re.search(r"\bthat\b", rest):
+                return None
+        cue = Span(m.group("verb"), m.start("verb"), m.end("verb"))
+        return cue, src, "after-source-verb"
+    return None
+
+
+def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, Span, str] | None:
+    """Cue and source before the opening mark: `X said: "…"`, `X told the BBC "…"`."""
+    start = max(_sentence_start(text, lo, span.outer.start), prev_end)
+    head = text[start:span.outer.start]
+    verbs = list(_HEAD_VERB.finditer(head))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    rest = _HEAD_REST.fullmatch(head, v.end())
+    if rest is None:
+        return None
+    subject_start = start
+    lead = _LEADING.match(head)
+    if lead:
+        subject_start = start + lead.end()
+    clause = _LEADING_CLAUSE.match(text, subject_start, start + v.start())
+    if clause:
+        subject_start = clause.end()
+        lead = _LEADING.match(text, subject_start)
+        if lead:
+            subject_start = lead.end()
+    aux = re.search(rf"[ \t]+{_AUX}$", text[subject_start:start + v.start()])
+    subject_end = subject_start + aux.start() if aux else start + v.start()
+    src = _span(text, subject_start, subject_end)
+    cue = Span(v.group(), start + v.start(), start + v.end())
+    if src is None or not _plausible_np(src) or _HEAD_VERB.search(src.text):
+        return None
+    rule = "before-colon" if rest.group("punct") == ":" else "before-verb"
+    return cue, src, rule
+
+
+def _between(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
+    """`"A," he said, "B."`: only the cue clause stands between two quotes."""
+    gap = text[prev.outer.end:span.outer.start]
+    return len(gap.split()) <= 14 and bool(re.search(r"[,:]\s*$", gap)) and "." not in gap.strip(" ,:")[:-1]
+
+
+def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Attribution]:
+    """One Attribution per span that is not a title, in text order."""
+    out: list[Attribution] = []
+    speech = [s for s in spans if not s.is_title]
+    last: Attribution | None = None  # last attribution with a source
+    for i, span in enumerate(speech):
+        lo, hi = paragraphs[span.paragraph] if span.paragraph < len(paragraphs) else (span.outer.start, span.outer.end)
+        prev = speech[i - 1] if i and speech[i - 1].paragraph == span.paragraph else None
+        nxt = speech[i + 1].outer.start if i + 1 < len(speech) and speech[i + 1].paragraph == span.paragraph else hi
+        found = _after(text, span, hi, nxt)
+        if found is None:
+            found = _before(text, span, lo, prev.outer.end if prev else lo)
+        if found is not None:
+            cue, src, rule = found
+            att = Attribution(span, src, cue, rule, 0.9 if rule != "before-verb" else 0.8)
+            if prev is not None and last is not None and last.span is prev and rule.startswith("before") \
+                    and _between(text, prev, span) and src.start >= prev.outer.end:
+                att = Attribution(span, last.source, last.cue, "split", 0.9, inherits=True)
+            out.append(att)
+            last = att
+            continue
+        if last is not None and prev is not None and last.span is prev:
+            gap = text[prev.outer.end:span.outer.start]
+            if len(gap.split()) <= 1 or _between(text, prev, span):
+                out.append(Attribution(span, last.source, last.cue, "same-paragraph", 0.75, inherits=True))
+                last = out[-1]
+                continue
+        if last is not None and (span.opens_paragraph or span.continues) and last.span.paragraph in (span.paragraph - 1, span.paragraph):
+            out.append(Attribution(span, last.source, last.cue, "continuation", 0.7, inherits=True))
+            last = out[-1]
+            continue
+        out.append(Attribution(span, None, None, "unattributed", 0.3))
+    return out

@@ -1,0 +1,92 @@
+"""Words that tell a source noun phrase apart: titles, organisations, groups, pronouns."""
+
+from __future__ import annotations
+
+
+def _words(*groups: str) -> frozenset[str]:
+    return frozenset(w for g in groups for w in g.split())
+
+
+# Personal pronouns that stand for a speaker; resolve.py maps them to a person or group.
+PRONOUNS: frozenset[str] = _words("he she they we i it you")
+PLURAL_PRONOUNS: frozenset[str] = _words("they we")
+
+# Dotted abbreviations that do not end a sentence: `Sen. Ted Cruz`, `Rep. X, R-Fla.`.
+ABBREVIATIONS: frozenset[str] = _words(
+    "mr mrs ms dr prof sen rep reps gov lt gen col maj capt sgt adm cmdr gov. rev fr st mt ft",
+    "jr sr inc co corp ltd dept univ assn no vs etc est approx",
+    "u.s u.k u.n e.u d.c a.m p.m",
+    "jan feb mar apr jun jul aug sep sept oct nov dec",
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont",
+    "neb nev okla ore pa tenn tex va vt wash wis wyo",
+)
+
+# Honorifics: part of how a person is named, never a role.
+HONORIFICS: frozenset[str] = _words("Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Sir Dame Lord Lady Prof. Rev.")
+
+# Titles of office, as they appear before a name (`President Xi Jinping`, `Sen. Ted Cruz`)
+# or head an appositive (`deputy director of …`). Multi-word titles are matched whole.
+TITLES: frozenset[str] = frozenset(
+    t.strip().lower()
+    for t in """
+    president, vice-president, vice president, prime minister, premier, chancellor, king, queen,
+    prince, minister, foreign minister, defense minister, defence minister, finance minister,
+    secretary, secretary general, secretary-general, under-secretary-general, secretary of state,
+    attorney general, ambassador, envoy, consul, charge d'affaires, charg\u00e9 d'affaires,
+    special representative, permanent representative, representative, spokesman, spokeswoman,
+    spokesperson, senator, sen., rep., congressman, congresswoman, gov., governor, lt. gov.,
+    lieutenant governor, mayor, councilman, councilwoman, councillor, councilor, speaker,
+    majority leader, minority leader, leader, chairman, chairwoman, chair, chairperson,
+    director, director general, director-general, managing director, president-elect,
+    commissioner, high commissioner, inspector general, chief, chief executive, ceo, founder,
+    co-founder, head, dean, professor, lecturer, researcher, fellow, scholar, analyst, economist,
+    strategist, pollster, adviser, advisor, consultant, aide, attorney, lawyer, judge, justice,
+    chief justice, prosecutor, general, gen., lt. gen., col., maj., capt., adm., sgt., lt.,
+    colonel, major, captain, admiral, sergeant, lieutenant, commander, pope, cardinal, bishop,
+    archbishop, rabbi, imam, pastor, reverend, rev., sheriff, chief of staff, press secretary,
+    candidate, nominee, hopeful, frontrunner, front-runner, manager, campaign manager, coach,
+    editor, correspondent, reporter, columnist, anchor, host, officer, official, provost, rector,
+    vice-chancellor, counsel, general counsel, treasurer, superintendent, administrator, trustee,
+    member, partner, owner, organizer, activist, executive, deputy
+    """.split(",")
+)
+
+# Words that only qualify a title: `former`, `acting`, `deputy` (kept in the role).
+TITLE_MODIFIERS: frozenset[str] = _words(
+    "former acting deputy vice assistant associate senior junior chief executive general special",
+    "permanent interim retired outgoing incoming late then-",
+)
+
+# Heads of organisation names: a capitalised run holding one of these is an organisation.
+ORG_WORDS: frozenset[str] = _words(
+    "University College Institute Institution Academy School Centre Center Council Committee",
+    "Commission Ministry Department Office Mission Embassy Consulate Delegation Agency Bureau",
+    "Service Authority Board Association Society Federation Union Foundation Organization",
+    "Organisation Corporation Company Group Bank Fund Party Campaign Court Congress Parliament",
+    "Senate Assembly House Administration Government Council Network Times Post News Journal",
+    "Press Inc. Inc Corp. Corp Ltd. Ltd LLC Club League Alliance Coalition Nations Forum",
+    "Secretariat Police Army Navy Force Forces Guard Command Studies Law Affairs Sciences",
+)
+
+# Organisations whose proper names include their seat: `Permanent Mission of X in Geneva`.
+SEATED_ORGS: frozenset[str] = _words("Mission Embassy Consulate Delegation Office")
+
+# Plural nouns naming groups of people that speak together: `participants said`.
+GROUP_NOUNS: frozenset[str] = _words(
+    "participants experts scholars officials analysts critics supporters opponents protesters",
+    "demonstrators residents voters observers lawmakers legislators leaders members delegates",
+    "representatives attendees speakers researchers scientists economists activists advocates",
+    "sources aides advisers advisors diplomats authorities organizers organisers organizers",
+    "investigators prosecutors police officers doctors teachers students workers parents people",
+    "republicans democrats conservatives liberals progressives americans citizens fans",
+    "executives insiders strategists pollsters observers commentators witnesses villagers",
+    "candidates senators governors ministers judges campaigners groups countries nations states",
+)
+
+# Singular nouns naming an organisation without a proper name: `the ministry said`.
+ORG_NOUNS: frozenset[str] = _words(
+    "ministry department agency government administration campaign committee council company",
+    "firm party commission office embassy mission court police army military white house",
+    "newspaper network station group organization organisation union board bank report study",
+    "survey poll statement website website memo letter document paper",
+)

@@ -1,0 +1,121 @@
+"""Within-article resolution: `he`, `said Chen`, `the minister` -> the person named earlier.
+
+News introduces a person once in full (`Chen Xu, China's permanent representative …`) and
+then says `Chen`, `he` or `the ambassador`. The resolver walks the article in text order,
+remembering who has been introduced and who was mentioned last, so each mention maps to
+the full name with the role stated at introduction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from quotedb.extract.lexicon.people import GROUP_NOUNS, PLURAL_PRONOUNS, TITLES
+from quotedb.extract.speakers import parse_source
+from quotedb.extract.types import SpeakerRef
+from quotedb.model import Span
+
+
+@dataclass(slots=True)
+class Entity:
+    """A speaker introduced in the article, with where it was last mentioned."""
+
+    ref: SpeakerRef
+    last: int
+    tokens: frozenset[str] = field(default_factory=frozenset)
+
+
+# A sentence that opens with a full name and perhaps an appositive: `Jane Roe, mayor of X, met …`.
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:But|And|Meanwhile|However|Later|Earlier),?\s+)?"
+    r"(?P<np>(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for|and)\s+){0,6}[A-Z][a-z][\w'\u2019\-]*"
+    r"(?:,\s+[^,.;\"\u201c\u201d]{3,160},)?)"
+)
+
+
+def _key_tokens(name: str) -> frozenset[str]:
+    return frozenset(w.strip(".,").lower() for w in name.split() if w[:1].isupper())
+
+
+class Resolver:
+    """Maps speaker mentions to entities; feed it mentions in text order."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.people: list[Entity] = []
+        self.groups: list[Entity] = []
+        self._subjects = self._scan_subjects(quoted or [])
+        self._next_subject = 0
+
+    def _scan_subjects(self, quoted: list[tuple[int, int]]) -> list[SpeakerRef]:
+        """Full-named people opening a sentence outside quotes, candidates for a later `he`."""
+        found = []
+        for m in _SUBJECT.finditer(self.text):
+            s = m.start("np")
+            if any(a <= s < b for a, b in quoted):
+                continue
+            for ref in parse_source(self.text, Span(m.group("np"), s, m.end("np"))):
+                if ref.kind == "person" and ref.name and len(ref.name.split()) >= 2:
+                    found.append(ref)
+                    break
+        return found
+
+    def _catch_up(self, pos: int) -> None:
+        while self._next_subject < len(self._subjects) and self._subjects[self._next_subject].mention.start < pos:
+            self._remember(self._subjects[self._next_subject])
+            self._next_subject += 1
+
+    def _remember(self, ref: SpeakerRef) -> SpeakerRef:
+        pool = self.groups if ref.kind in ("group", "organization") else self.people
+        for e in pool:
+            if ref.name and e.ref.name and ref.name.lower() == e.ref.name.lower():
+                e.ref = replace(e.ref, role=e.ref.role or ref.role, organization=e.ref.organization or ref.organization,
+                                place=e.ref.place or ref.place)
+                e.last = ref.mention.start
+                return e.ref
+        pool.append(Entity(ref, ref.mention.start, _key_tokens(ref.name or "")))
+        return ref
+
+    def _touch(self, e: Entity, pos: int) -> SpeakerRef:
+        e.last = pos
+        return e.ref
+
+    def resolve(self, ref: SpeakerRef) -> SpeakerRef:
+        """The entity a mention stands for, with the mention kept as written."""
+        pos = ref.mention.start
+        self._catch_up(pos)
+        if ref.pronoun:
+            low = ref.mention.text.lower()
+            pool = self.groups + self.people if low in PLURAL_PRONOUNS else self.people
+            if low in PLURAL_PRONOUNS:
+                pool = [e for e in pool if e.ref.kind in ("group", "organization")]
+            best = max((e for e in pool if e.last <= pos), key=lambda e: e.last, default=None)
+            if best is None:
+                return ref
+            return replace(self._touch(best, pos), mention=ref.mention)
+        if ref.kind == "person" and ref.name:
+            words = ref.name.split()
+            if len(words) == 1:
+                key = words[0].strip(".,").lower()
+                cands = [e for e in self.people if key in e.tokens and len(e.ref.name.split()) > 1]
+                if cands:
+                    best = max(cands, key=lambda e: e.last)
+                    merged = replace(best.ref, role=best.ref.role or ref.role,
+                                     organization=best.ref.organization or ref.organization)
+                    best.ref = merged
+                    return replace(self._touch(best, pos), mention=ref.mention)
+            return replace(self._remember(ref), mention=ref.mention)
+        if ref.kind == "unnamed" and ref.role and not ref.organization:
+            role = ref.role.lower()
+            head = role.split()[-1] if role.split() else role
+            cands = [e for e in self.people if e.ref.role and head in e.ref.role.lower() and head in TITLES]
+            if cands:
+                best = max(cands, key=lambda e: e.last)
+                return replace(self._touch(best, pos), mention=ref.mention)
+            return ref
+        if ref.kind in ("group", "organization"):
+            if ref.name and ref.name.lower() not in GROUP_NOUNS:
+                return replace(self._remember(ref), mention=ref.mention)
+            self.groups.append(Entity(ref, pos))
+        return ref

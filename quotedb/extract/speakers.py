@@ -1,0 +1,304 @@
+"""Source noun phrases taken apart: who (name or group), their title, organisation, place.
+
+News names a speaker in a few shapes: an appositive after the name (`Lin Wei, president
+of X`), titles before it (`UN Secretary General Antonio Guterres`, `President Xi`), a role
+without a name (`Charge d'Affaires of the Permanent Mission of X`), a group
+(`participants`), an organisation (`the ministry`), or a pronoun. Countries and cities go
+to `place` or stay inside an organisation's proper name; they never become names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotedb.extract.lexicon.people import (
+    GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, TITLES,
+)
+from quotedb.extract.types import SpeakerRef
+from quotedb.model import Span
+
+_TOKEN = re.compile(r"\([^()\n]{1,40}\)|[A-Za-z\u00C0-\u024F0-9][\w'\u2019.\-&]*|,|;|\S")
+# Lower-case words that may sit inside a capitalised name: `University of California at Berkeley`.
+_CONNECTIVES = frozenset("of for and at on de du da la le van von der den del di al bin bint ibn y the &".split())
+_DETERMINERS = frozenset("the a an".split())
+_PREPOSITIONS = ("of", "with", "at", "to", "for", "from", "in")
+# Where a source phrase stops being a noun phrase: `X, who …`, `X in a statement`.
+_CLAUSE_CUT = re.compile(
+    r",?\s+(?:who|whom|whose|which|while|when|after|before|during|because|as\s+(?:he|she|they|it)|adding|saying|"
+    r"noting|according|told|said|says|in\s+(?:an?|his|her|their)\s+(?:statement|interview|speech|email|e-mail|letter|"
+    r"post|tweet|op-ed|press|news|conference|briefing|address|call|phone|radio|television|video|message|report|remarks|"
+    r"memo|note|blog)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
+    r"[A-Z]{2,5}\b|the\s+(?:phone|air|sidelines|campaign\s+trail|floor|stump))|at\s+(?:the|a|an)\s+(?:[a-z]+\s+){0,3}"
+    r"(?:symposium|conference|rally|event|meeting|hearing|debate|briefing|forum|summit|session|seminar|ceremony|"
+    r"dialogue|town\s+hall|luncheon|dinner|breakfast|gathering|press|news)|last\s+(?:week|month|year|night)|"
+    r"this\s+(?:week|month|year)|(?:yesterday|today|tonight|earlier|later))\b.*$",
+    re.DOTALL,
+)
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}$")
+_POSSESSIVE = re.compile(r"([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['\u2019]s?\s+")
+_MONTHS_DAYS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1] == "(" and tok[1:2].isupper())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:-\u2014\u2013"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014\u2013"):
+        end -= 1
+    return start, end
+
+
+def _title_at(toks: list[tuple[str, int, int]], i: int) -> int:
+    """How many tokens from i form a title (0 if none); the longest match wins."""
+    for n in (4, 3, 2, 1):
+        if i + n <= len(toks):
+            words = " ".join(t[0].lower() for t in toks[i:i + n])
+            if words in TITLES:
+                return n
+    return 0
+
+
+def _org_run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[int, int, str | None] | None:
+    """The capitalised organisation name starting at token i, its end token, and a place cut off it."""
+    if i >= len(toks) or not _cap(toks[i][0]):
+        return None
+    j = i
+    while j < len(toks):
+        tok = toks[j][0]
+        if _cap(tok) or (tok.lower() in _CONNECTIVES and j + 1 < len(toks) and _cap(toks[j + 1][0])):
+            j += 1
+        elif tok == "in" and j + 1 < len(toks) and _cap(toks[j + 1][0]):
+            j += 1
+        else:
+            break
+    words = [t[0] for t in toks[i:j]]
+    place = None
+    if "in" in words:
+        k = words.index("in")
+        head_words = set(words[:k])
+        if not (head_words & SEATED_ORGS):
+            place_words = words[k + 1:]
+            place = " ".join(place_words) if not set(place_words) & ORG_WORDS else None
+            j = i + k
+            words = words[:k]
+    if not set(words) & ORG_WORDS and not (len(words) == 1 and _ACRONYM.match(words[0])):
+        return None
+    return i, j, place
+
+
+def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    """`president of X University in Y` -> ("president", "X University", "Y")."""
+    toks = _tokens(text, start, end)
+    cut = next((k for k, t in enumerate(toks) if t[0] in (",", ";")), len(toks))
+    toks = toks[:cut]
+    place = None
+    k0 = 0
+    while k0 < len(toks) and toks[k0][0].lower() in _DETERMINERS:
+        k0 += 1
+    if k0 + 1 < len(toks) and _cap(toks[k0][0]):
+        m = _POSSESSIVE.match(text, toks[k0][1])
+        if m and m.end() <= (toks[-1][2] if toks else end):
+            place = m.group(1)
+            while k0 < len(toks) and toks[k0][1] < m.end():
+                k0 += 1
+    toks = toks[k0:]
+    if not toks:
+        return None, None, place
+    for k, (tok, _, _) in enumerate(toks):
+        if k == 0 or tok not in _PREPOSITIONS:
+            continue
+        i = k + 1
+        while i < len(toks) and toks[i][0].lower() in _DETERMINERS | {"its", "their", "his", "her"}:
+            i += 1
+        own_place = None
+        if i < len(toks):
+            m = _POSSESSIVE.match(text, toks[i][1])
+            if m and m.end() < toks[-1][2]:
+                own_place = m.group(1)
+                while i < len(toks) and toks[i][1] < m.end():
+                    i += 1
+        run = _org_run(text, toks, i)
+        if run is None:
+            continue
+        a, b, cut_place = run
+        if any(re.search(r"['\u2019]s?$", t[0]) for t in toks[a:b]):
+            continue
+        role = text[toks[0][1]:toks[k - 1][2]]
+        org = re.sub(r"\s*\([^()]*\)", "", text[toks[a][1]:toks[b - 1][2]])
+        return (role if _has_title(role) else None), org, own_place or cut_place or place
+    role = text[toks[0][1]:toks[-1][2]]
+    return (role if _has_title(role) else None), None, place
+
+
+def _has_title(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return any(" ".join(words[i:i + n]) in TITLES for n in (1, 2, 3) for i in range(len(words)))
+
+
+def _name_run(toks: list[tuple[str, int, int]]) -> tuple[int, int]:
+    """Token range of the capitalised run that ends the phrase (connectives allowed inside)."""
+    j = len(toks)
+    i = j
+    while i > 0:
+        tok = toks[i - 1][0]
+        if _cap(tok) or tok in HONORIFICS:
+            i -= 1
+        elif tok.lower() in _CONNECTIVES and tok.lower() != "the" and i - 2 >= 0 and _cap(toks[i - 2][0]) and i < j:
+            i -= 1
+        else:
+            break
+    while i < j and toks[i][0].lower() in _CONNECTIVES:
+        i += 1
+    return i, j
+
+
+def _looks_like_org(words: list[str]) -> bool:
+    return bool(set(words) & ORG_WORDS) or (len(words) == 1 and bool(_ACRONYM.match(words[0])))
+
+
+def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
+    start, end = _trim(text, start, end)
+    if start >= end:
+        return None
+    phrase = text[start:end]
+    if phrase.lower() in PRONOUNS:
+        kind = "group" if phrase.lower() in PLURAL_PRONOUNS else "person"
+        return SpeakerRef(None, kind, Span(phrase, start, end), pronoun=True)
+    toks = _tokens(text, start, end)
+    comma = next((k for k, t in enumerate(toks) if t[0] == ","), None)
+    head = toks[:comma] if comma is not None else toks
+    appositive = (toks[comma + 1][1], end) if comma is not None and comma + 1 < len(toks) else None
+    # `the company's chief executive, Jane Roe`: the name is the appositive.
+    if appositive and head and not any(_cap(t[0]) for t in head[-1:]) and _has_title(text[head[0][1]:head[-1][2]]):
+        app_toks = _tokens(text, *appositive)
+        a, b = _name_run(app_toks)
+        if a == 0 and b > 0:
+            ref = _parse_one(text, app_toks[0][1], app_toks[b - 1][2])
+            if ref is not None and ref.kind == "person":
+                role, org, place = _role_and_org(text, head[0][1], head[-1][2])
+                return SpeakerRef(ref.name, "person", ref.mention, role, org, place)
+    # A role first, then `of <Organisation>`: `Charge d'Affaires of the Permanent Mission …`.
+    lead = 0
+    while lead < len(head) and head[lead][0].lower() in _DETERMINERS:
+        lead += 1
+    if lead < len(head) and _title_at(head, lead) and any(t[0] in _PREPOSITIONS for t in head[lead:]):
+        n = _title_at(head, lead)
+        p = next((k for k in range(lead + n, len(head)) if head[k][0] in _PREPOSITIONS), None)
+        if p is not None and p == lead + n:
+            role, org, place = _role_and_org(text, head[lead][1], head[-1][2])
+            if org:
+                return SpeakerRef(None, "unnamed", Span(phrase, start, end), role, org, place)
+    i, j = _name_run(head)
+    role = org = place = None
+    name_toks = head[i:j]
+    # Titles inside the capitalised run: `United Nations (UN) Secretary General Antonio Guterres`.
+    last_title = None
+    k = 0
+    while k < len(name_toks):
+        n = _title_at(name_toks, k)
+        if n and k + n < len(name_toks):
+            last_title = (k, n)
+        k += n or 1
+    before = head[:i]
+    if last_title is not None:
+        k, n = last_title
+        role = text[name_toks[k][1]:name_toks[k + n - 1][2]]
+        pre = [t for t in name_toks[:k] if not t[0].startswith("(")]
+        if pre:
+            pre_words = [t[0] for t in pre]
+            if pre_words[-1].lower() in {"former", "acting", "retired", "interim", "then-"} or all(
+                    _title_at(pre, q) or w.lower() in {"former", "acting", "retired", "deputy", "vice"} for q, w in enumerate(pre_words)):
+                role = text[pre[0][1]:name_toks[k + n - 1][2]]
+            elif not (len(pre) == 1 and _NATIONALITY.match(pre_words[0])):
+                org = re.sub(r"\s*\([^()]*\)", "", text[pre[0][1]:pre[-1][2]])
+        name_toks = name_toks[k + n:]
+    elif before and _has_title(text[before[0][1]:before[-1][2]]):
+        b0 = 0
+        while b0 < len(before) and before[b0][0].lower() in _DETERMINERS:
+            b0 += 1
+        if b0 < len(before):
+            r, o, p = _role_and_org(text, before[b0][1], before[-1][2])
+            role, org, place = r or text[before[b0][1]:before[-1][2]], o, p
+    while name_toks and name_toks[0][0] in HONORIFICS:
+        name_toks = name_toks[1:]
+    if appositive:
+        r, o, p = _role_and_org(text, *appositive)
+        if r or o:
+            role, org, place = r or role, o or org, p or place
+    words = [t[0] for t in name_toks]
+    if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
+        return SpeakerRef(words[0], "group", Span(words[0], name_toks[0][1], name_toks[0][2]))
+    if name_toks and not set(words) & _MONTHS_DAYS and len(words) <= 6 and not any(w.startswith("(") for w in words):
+        mention = Span(text[name_toks[0][1]:name_toks[-1][2]], name_toks[0][1], name_toks[-1][2])
+        if _looks_like_org(words) or (i > 0 and head[i - 1][0].lower() == "the" and last_title is None):
+            return SpeakerRef(mention.text, "organization", mention, role, org, place)
+        return SpeakerRef(mention.text, "person", mention, role, org, place)
+    # No name: a group, an organisation noun or a bare role.
+    plain = [t for t in head if t[0].lower() not in _DETERMINERS]
+    if not plain:
+        return None
+    last = plain[-1][0].lower()
+    mention = Span(text[plain[0][1]:plain[-1][2]], plain[0][1], plain[-1][2])
+    if last in GROUP_NOUNS:
+        return SpeakerRef(mention.text, "group", mention)
+    if last in ORG_NOUNS or " ".join(t[0].lower() for t in plain[-2:]) in ORG_NOUNS:
+        return SpeakerRef(mention.text, "organization", mention)
+    if _has_title(mention.text):
+        r, o, p = _role_and_org(text, mention.start, end)
+        return SpeakerRef(None, "unnamed", mention, r or mention.text, o, p)
+    return SpeakerRef(None, "unnamed", mention)
+
+
+_PERSON_START = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}(?=\s*(?:,|$))")
+
+
+def _split_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`A, professor at X and B, deputy director of Y` -> two phrases; `Science and Law` stays whole."""
+    parts = []
+    cursor = start
+    for m in re.finditer(r",?\s+and\s+", text[start:end]):
+        right = start + m.end()
+        p = _PERSON_START.match(text, right, end)
+        if not p:
+            continue
+        words = p.group().split()
+        if set(words) & (ORG_WORDS | _MONTHS_DAYS) or any(w.lower() in TITLES for w in words):
+            continue
+        if not any(c.isupper() for c in text[cursor:start + m.start()]):
+            continue
+        parts.append((cursor, start + m.start()))
+        cursor = right
+    parts.append((cursor, end))
+    return parts
+
+
+def trim_source(text: str, span: Span) -> Span:
+    """The noun phrase proper, without a trailing clause (`, who …`, `in a statement`)."""
+    m = _CLAUSE_CUT.search(text, span.start, span.end)
+    end = m.start() if m and m.start() > span.start else span.end
+    s, e = _trim(text, span.start, end)
+    return Span(text[s:e], s, e) if e > s else span
+
+
+def parse_source(text: str, span: Span | None) -> list[SpeakerRef]:
+    """Every speaker named in a source phrase, in order; [] when nothing can be parsed."""
+    if span is None or not (0 <= span.start < span.end <= len(text)):
+        return []
+    np = trim_source(text, span)
+    refs = []
+    for a, b in _split_people(text, np.start, np.end):
+        ref = _parse_one(text, a, b)
+        if ref is not None:
+            refs.append(ref)
+    return refs
