@@ -44,7 +44,25 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.?$")
 
 
 def _alts(words) -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    """An alternation built as a trie, so the regex engine rejects most positions at once."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        opts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            opts.append((r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]))
+        if not opts:
+            return ""
+        body = opts[0] if len(opts) == 1 else "(?:" + "|".join(opts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
 
 
 _CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES
@@ -87,6 +105,8 @@ _PREP_START = frozenset(
 )
 # `"…," Carson said on Sunday`: the cue closes a direct quote, which is the core's.
 _QUOTE_BEFORE = re.compile(r"(?:[,.!?]['’\"”]|[\"”])\s+(?:[\w.'’-]+\s+){0,8}?(?:[\w.'’-]+\s*,?\s*)$")
+_DATELINE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
+_INVERTED_ADV = re.compile(r",?\s+(?:at|in|on|during|before|after|when|while|who|which|as|according)\s+[a-z]")
 _CLOSE_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*$")
 _THAT = re.compile(r"\bthat\b")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\s[—–-]{1,2})\s*$")
@@ -152,6 +172,9 @@ def _is_quote_only(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> bool:
 
 def _strip_lead(text: str, a: int, b: int) -> int:
     """Skip leading adverbial comma segments ("In an email, …", "However, …") and conjunctions."""
+    dl = _DATELINE.match(text, a, b)
+    if dl:
+        a = dl.end()
     while a < b:
         while a < b and (text[a].isspace() or text[a] in _OPEN_Q or text[a] in "(—–-"):
             a += 1
@@ -162,7 +185,7 @@ def _strip_lead(text: str, a: int, b: int) -> int:
         if w in ("and", "but", "so", "or", "yet", "still", "also", "now", "then"):
             a += m.end()
             continue
-        if w in _LEAD_ADV:
+        if w in _LEAD_ADV or (w.endswith("ing") and len(w) > 5 and a < b and text[a].isupper()):
             c = text.find(",", a, b)
             if c < 0:
                 break
@@ -185,6 +208,8 @@ def _subject(text: str, s: int, e: int) -> Span | None:
         return Span(text[a + words[0][0] : a + words[0][1]], a + words[0][0], a + words[0][1])
     last = -1
     for i, (_, _, w) in enumerate(words):
+        if i == 0 and w.lower() in _DETERMINERS:
+            continue
         if w[0].isupper():
             last = i
         elif w.lower() in ("of", "the", "for", "and", "de", "al", "van", "von", "del", "da") and i > 0:
@@ -213,6 +238,8 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     b = toks[-1].end()
     last = toks[-1].group()
     lw = last.lower().strip(",")
+    if lw in ("and", "but", "then", "or"):
+        return _subject(text, s, b)
     if not last.endswith(",") and lw in _PRONOUNS:
         return Span(text[toks[-1].start() : toks[-1].start() + len(lw)], toks[-1].start(), toks[-1].start() + len(lw))
     a = _strip_lead(text, s, b)
@@ -244,7 +271,7 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
         if not gw:
             return m.end()
         first = gw[0].lower().strip(",")
-        if (first in _TIME_WORDS and len(gw) <= 14) or (cue in _TELL and len(gw) <= 8 and "," not in gap):
+        if (first in _TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)) or (cue in _TELL and len(gw) <= 8 and "," not in gap):
             return m.end()
     rest = text[i:e]
     j = 0
@@ -294,6 +321,22 @@ def _cue_word(m: re.Match) -> str:
     return re.sub(r"\s+", " ", m.group().lower())
 
 
+_NOT_IN_NP = frozenset(
+    """is was are were be been has have had will would can could should may might must do does did
+    that which who whom whose not to and or but if when as it""".split()
+)
+
+
+def _bare_plural(words: list[str]) -> bool:
+    """`experts`, `federal officials`: a short lower-case group noun phrase."""
+    return (
+        0 < len(words) <= 4
+        and words[-1].isalpha()
+        and words[-1].endswith("s")
+        and not any(w.lower() in _NOT_IN_NP for w in words)
+    )
+
+
 def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span) -> bool:
     """`…, X said.` / `…, said X, role.` / `…, X said, …`"""
     text = f.text
@@ -317,14 +360,17 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
             return False
         if len(tail.split(",")[0].split()) > 6 or _THAT.search(tail):
             return False
-        src_end = m.end() + len(after.rstrip().rstrip(".!?\"'”’ ")) + (len(after) - len(after.lstrip()))
+        src_end = m.end() + len(after.rstrip().rstrip(".!?\"'”’ "))
+        adv = _INVERTED_ADV.search(text, m.end(), src_end)
+        if adv:
+            src_end = adv.start()
         src = _span(text, m.end(), src_end)
         content_start = s
         return f.add(content_start, sep_abs, cue_span, src, "tail-inverted", 0.8)
     if len(src_words) > 12 or _THAT.search(src_txt):
         return False
     w0 = src_words[0]
-    if not (w0[0].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS):
+    if not (w0[0].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS or _bare_plural(src_words)):
         return False
     # what follows the cue must be short: an adverbial, an object, or a comma (medial)
     after_s = after.strip()
@@ -343,6 +389,8 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         if prev >= 0 and name and len(name.split()) <= 4 and all(x[0].isupper() for x in name.split()):
             src_a = prev + 1
             sep_abs = prev
+    while src_a < m.start() and (text[src_a].isspace() or text[src_a] in _QUOTES):
+        src_a += 1
     src = _span(text, src_a, m.start())
     if src is not None:
         toks = src.text.split()
@@ -351,7 +399,10 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         if not toks:
             return False
         src = _span(text, src.start, src.start + len(" ".join(toks)))
-    ok = f.add(s, sep_abs, cue_span, src, "tail", 0.85)
+    if medial and len(text[s:sep_abs].split()) < 3:
+        ok = False
+    else:
+        ok = f.add(s, sep_abs, cue_span, src, "tail", 0.85)
     if medial:
         c2 = m.end() + after.find(",") + 1
         f.add(c2, e, cue_span, src, "tail-medial", 0.7)
@@ -378,13 +429,16 @@ def _according(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
 def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
     text = f.text
     after = text[m.end() : e]
-    if not re.search(r"\bto\b", after[:200]):
+    if not re.search(r"\bto\b", after[:200]) or re.match(r"\s+to\b", after):
+        return False
+    if re.match(r"\s+(?:" + _WEEKDAY_ALT + r")\b", after, re.IGNORECASE):
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
     rule = "participle-urge" if participle else "urge"
     return f.add(m.end(), e, cue_span, src, rule, 0.8 if src else 0.3)
 
 
+_WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _CALLED_FOR = re.compile(
     r"\s+(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\s+)?for\b"
 )
@@ -475,6 +529,12 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     _lead(f, s, e, m, cue, cue_span, participle)
 
 
+
+
+def _cues(text: str, a: int, b: int) -> list[re.Match]:
+    return list(_CUE.finditer(text, a, b))
+
+
 def find_claims(
     text: str,
     paragraphs: list[tuple[int, int]],
@@ -495,7 +555,7 @@ def _find(text, paragraphs, quotes, body) -> list[Claim]:
         ps, pe = max(ps, lo), min(pe, hi)
         if pe <= ps:
             continue
-        cues = list(_CUE.finditer(text, ps, pe))
+        cues = _cues(text, ps, pe)
         if not cues:
             continue
         sents = sentences(text, ps, pe)
