@@ -2,7 +2,9 @@
 
 sqlite-utils creates it as an external-content table (`content="quotes"`), which is the
 form Datasette detects. Batch migrations that rebuild `quotes` drop its triggers, so every
-such migration calls `restore_quote_search` after the rebuild.
+such migration calls `restore_quote_search` after the rebuild. It must also drop the
+views over `quotes` first and create them again after: SQLite refuses the final
+`ALTER TABLE ... RENAME` of a batch rebuild while a view names the missing table.
 """
 
 from __future__ import annotations

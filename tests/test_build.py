@@ -1,0 +1,185 @@
+"""`quotedb build`: from files to rows with the real reader and engine, idempotently."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from factories import RAW, fetch
+
+import quotedb.build as build_module
+from quotedb.build import build
+
+BRIDGE = (
+    "Tollan opened its new river bridge on Monday.\n"
+    '"We built it in eleven months," said Ana Ruiz, the mayor of Tollan.\n'
+    "Residents said the crossing would save them an hour a day.\n"
+)
+FERRY = (
+    "The old ferry across the river will stop running in June.\n"
+    '"It served this town for ninety years," said Tomas Berg, the ferry captain.\n'
+)
+
+PROVENANCE_BROKEN = """
+    select quotes.id from quotes join articles on articles.id = quotes.article_id
+    where substr(articles.text, quotes.start + 1, quotes."end" - quotes.start) != quotes.text"""
+
+
+@pytest.fixture
+def folder(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    (raw / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    return raw
+
+
+def test_the_seed_articles_load_with_their_quotes_and_speakers(seeds_db):
+    origins = [os.path.basename(row[0]) for row in fetch(seeds_db, "select origin from articles order by origin")]
+    assert origins == sorted(p.name for p in RAW.iterdir())
+    assert fetch(seeds_db, "select count(*) from quotes")[0][0] >= 10
+    assert ("Lin Wei", "person") in fetch(seeds_db, "select name, kind from speakers")
+    assert fetch(seeds_db, "select count(*) from quotes where speaker_id is null or article_id is null")[0][0] < 5
+    assert fetch(seeds_db, PROVENANCE_BROKEN) == []
+
+
+def test_every_seed_article_is_stored_exactly_as_read(seeds_db):
+    from quotedb.read import read_paths
+
+    stored = dict(fetch(seeds_db, "select sha256, text from articles"))
+    for article in read_paths([RAW]):
+        assert stored[article.sha256] == article.text
+
+
+def test_a_build_reports_what_it_added(folder, tmp_path):
+    summary = build([folder], tmp_path / "quotes.db")
+
+    assert (summary.added, summary.updated, summary.unchanged, summary.failed) == (2, 0, 0, 0)
+    assert summary.quotes == fetch(tmp_path / "quotes.db", "select count(*) from quotes")[0][0] >= 2
+    assert summary.line().startswith("Articles: 2 added, 0 updated, 0 unchanged, 0 failed. Quotes: ")
+
+
+def test_rebuilding_unchanged_files_reads_nothing_and_changes_nothing(folder, tmp_path, monkeypatch):
+    db = tmp_path / "quotes.db"
+    build([folder], db)
+    before = fetch(db, "select * from articles"), fetch(db, "select * from quotes"), fetch(db, "select * from speakers")
+
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("an unchanged file was read again")
+
+    monkeypatch.setattr(build_module, "read", must_not_read)
+    summary = build([folder], db)
+
+    assert (summary.added, summary.updated, summary.unchanged, summary.failed) == (0, 0, 2, 0)
+    assert (fetch(db, "select * from articles"), fetch(db, "select * from quotes"), fetch(db, "select * from speakers")) == before
+
+
+def test_a_touched_but_identical_file_is_not_parsed_again(folder, tmp_path, monkeypatch):
+    db = tmp_path / "quotes.db"
+    build([folder], db)
+    os.utime(folder / "bridge.txt", (1, 1))
+    monkeypatch.setattr(build_module, "analyse", lambda article: pytest.fail("parsed again"))
+
+    summary = build([folder], db)
+
+    assert summary.unchanged == 2
+
+
+def test_a_changed_file_replaces_its_rows_and_leaves_the_others_alone(folder, tmp_path):
+    db = tmp_path / "quotes.db"
+    build([folder], db)
+    ferry_rows = fetch(db, "select quotes.* from quotes join articles on articles.id = article_id where origin like '%ferry.txt'")
+    (folder / "bridge.txt").write_text(BRIDGE.replace("eleven", "twelve"), encoding="utf-8")
+
+    summary = build([folder], db)
+
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 1, 1)
+    texts = [row[0] for row in fetch(db, "select text from quotes")]
+    assert any("twelve months" in t for t in texts) and not any("eleven" in t for t in texts)
+    assert fetch(db, "select count(*) from articles") == [(2,)]
+    assert fetch(db, "select quotes.* from quotes join articles on articles.id = article_id where origin like '%ferry.txt'") == ferry_rows
+    assert fetch(db, PROVENANCE_BROKEN) == []
+
+
+def test_a_new_parser_version_parses_everything_again(folder, tmp_path, monkeypatch):
+    db = tmp_path / "quotes.db"
+    build([folder], db)
+    monkeypatch.setattr(build_module, "parser_version", lambda: "read 9; extract 9")
+
+    summary = build([folder], db)
+
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 2, 0)
+    assert fetch(db, "select distinct parser_version from articles") == [("read 9; extract 9",)]
+
+
+def test_a_bad_file_is_named_and_nothing_else_is_lost(folder, tmp_path):
+    (folder / "broken.json").write_text('{"title": "Half an object", "text": ', encoding="utf-8")
+    errors: list[str] = []
+
+    summary = build([folder], tmp_path / "quotes.db", on_error=errors.append)
+
+    assert summary.failed == 1 and summary.added == 2
+    assert len(errors) == 1 and "broken.json" in errors[0]
+    assert fetch(tmp_path / "quotes.db", "select count(*) from articles") == [(2,)]
+
+
+def test_a_bad_file_is_tried_again_on_the_next_build(folder, tmp_path):
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    build([folder], tmp_path / "quotes.db")
+
+    assert build([folder], tmp_path / "quotes.db").failed == 1
+
+
+def test_an_article_the_engine_cannot_handle_fails_alone(folder, tmp_path, monkeypatch):
+    real = build_module.analyse
+
+    def fragile(article):
+        if "ferry" in article.text:
+            raise ValueError("engine tripped")
+        return real(article)
+
+    monkeypatch.setattr(build_module, "analyse", fragile)
+    errors: list[str] = []
+    summary = build([folder], tmp_path / "quotes.db", on_error=errors.append)
+
+    assert (summary.added, summary.failed) == (1, 1)
+    assert "ferry.txt" in errors[0] and "engine tripped" in errors[0]
+    assert fetch(tmp_path / "quotes.db", "select count(*) from articles where text like '%ferry%'") == [(0,)]
+
+
+def test_the_same_text_in_two_files_is_stored_once(folder, tmp_path):
+    shutil.copy(folder / "bridge.txt", folder / "bridge-copy.txt")
+
+    summary = build([folder], tmp_path / "quotes.db")
+
+    assert (summary.added, summary.unchanged) == (2, 1)
+    assert fetch(tmp_path / "quotes.db", "select count(*) from articles") == [(2,)]
+    assert fetch(tmp_path / "quotes.db", "select count(*) from article_sources") == [(3,)]
+
+
+def test_a_deleted_file_takes_its_articles_with_it(folder, tmp_path):
+    db = tmp_path / "quotes.db"
+    build([folder], db)
+    (folder / "ferry.txt").unlink()
+
+    summary = build([folder], db)
+
+    assert summary.removed == 1
+    assert [os.path.basename(r[0]) for r in fetch(db, "select origin from articles")] == ["bridge.txt"]
+    assert fetch(db, "select count(*) from speakers where name like '%Berg%'") == [(0,)]
+
+
+def test_rows_of_a_csv_corpus_are_articles_with_their_row_number(tmp_path):
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text(
+        "headline,story\n"
+        f'"Bridge","{BRIDGE.replace(chr(34), chr(34) * 2)}"\n'
+        f'"Ferry","{FERRY.replace(chr(34), chr(34) * 2)}"\n',
+        encoding="utf-8",
+    )
+
+    summary = build([corpus], tmp_path / "quotes.db", text_column="story")
+
+    assert summary.added == 2, summary.errors
+    assert fetch(tmp_path / "quotes.db", "select locator from article_sources order by id") == [("row 1",), ("row 2",)]
