@@ -67,17 +67,36 @@ def _content_end(text: str, span: QuoteSpan) -> int:
     return span.outer.end
 
 
+_WEAK_RULES = frozenset({"before-embedded", "unattributed", "continuation"})
+
+
 def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list[QuoteSpan]) -> list[_Item]:
-    """Quotes and claims as one list: a claim that wraps quoted words becomes one mixed quote."""
+    """Quotes and claims as one list: a claim that wraps quoted words becomes one mixed quote.
+
+    A quote with its own cue (`"…," she said`) stays direct, and a claim that ran into it
+    keeps only its unquoted part.
+    """
+    rule_of = {id(a.span): a.rule for a in atts}
     items: list[_Item] = []
     taken: set[int] = set()
     for c in claims:
         a, b = c.content.start, c.content.end
-        inside = [s for s in speech if s.outer.start >= a - 1 and s.outer.end <= b + 2]
         overlapping = [s for s in speech if s.outer.start < b and a < s.outer.end]
         if not overlapping:
             items.append(_Item(a, b, "indirect", c.source, c.cue, c.rule, c.confidence))
             continue
+        strong = [s for s in overlapping if rule_of.get(id(s), "unattributed") not in _WEAK_RULES]
+        if strong:
+            cut = min(s.outer.start for s in strong)
+            while cut > a and (text[cut - 1].isspace() or text[cut - 1] in ",;:"):
+                cut -= 1
+            rest = [s for s in overlapping if s.outer.end <= cut]
+            if cut > a and _words(text, a, cut) - sum(_words(text, s.outer.start, s.outer.end) for s in rest) > 3:
+                kind = "mixed" if rest else "indirect"
+                items.append(_Item(a, cut, kind, c.source, c.cue, c.rule, c.confidence))
+                taken.update(id(s) for s in rest)
+            continue
+        inside = [s for s in overlapping if s.outer.start >= a - 1 and s.outer.end <= b + 2]
         quoted_words = sum(_words(text, s.outer.start, s.outer.end) for s in inside)
         outside = _words(text, a, b) - quoted_words
         if inside and len(inside) == len(overlapping) and outside > 2:
@@ -123,6 +142,11 @@ def _extract(article: Article) -> Extraction:
             refs = last_refs
             if it.rule == "unattributed":
                 it.rule, it.confidence = "floating", 0.4
+        elif it.inherits:
+            who = resolver.current(it.start)
+            if who is not None:
+                refs = (who,)
+                it.rule, it.confidence = "continuation-topic", 0.5
         if not refs and it.kind == "direct" and it.rule == "unattributed":
             continue
         if it.rule == "floating" and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:

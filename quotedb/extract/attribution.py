@@ -32,20 +32,21 @@ QUOTE_VERBS: frozenset[str] = frozenset(
     wondered wonders asked asks continued continues replied replies responded responds
     tweeted tweets wrote writes posted posts read reads""".split()
 )
-_VERBS = sorted((SPEECH_VERBS | QUOTE_VERBS) - {"stated"} | {"stated"}, key=len, reverse=True)
+_VERBS = sorted(SPEECH_VERBS | QUOTE_VERBS, key=len, reverse=True)
 _VERB = "(?:" + "|".join(map(re.escape, _VERBS)) + r")(?![\w'\u2019-])"
 # Words that may stand between a subject and its verb: `he also said`, `she has told`.
 _AUX = r"(?:(?:also|later|then|once|has|have|had|would|will|previously|repeatedly|recently|often|again|simply|just|further|quickly|earlier|first|subsequently|even|famously|reportedly|had\s+previously|has\s+since)\s+){0,3}"
 
 _DASHES = "\u2014\u2013"
 _QUOTE_CHARS = "\"\u201c\u201d\u2018\u2019'`\u201e\u00ab\u00bb"
-_TAIL_VERB_FIRST = re.compile(rf"[ \t]*[,{_DASHES}-]?[ \t]*(?P<aux>{_AUX})(?P<verb>{_VERB})[ \t]+(?!that\b|it\b|this\b)")
-_TAIL_ACCORDING = re.compile(rf"[ \t]*[,{_DASHES}-]?[ \t]*(?P<verb>according[ \t]+to)[ \t]+")
+_DOUBLE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_TAIL_VERB_FIRST = re.compile(rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<aux>{_AUX})(?P<verb>{_VERB})[^\S\n]+(?!that\b|it\b|this\b)")
+_TAIL_ACCORDING = re.compile(rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<verb>according[^\S\n]+to)[^\S\n]+")
 _TAIL_SOURCE_FIRST = re.compile(
-    rf"[ \t]*[,{_DASHES}-]?[ \t]*(?P<src>[^\s{_QUOTE_CHARS}][^{_QUOTE_CHARS};!?\n]{{0,200}}?)[ \t]+{_AUX}(?P<verb>{_VERB})"
+    rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<src>[^\s{_QUOTE_CHARS}](?:(?!'')[^{_DOUBLE_CHARS};!?\n]){{0,200}}?)[^\S\n]+{_AUX}(?P<verb>{_VERB})"
 )
 _HEAD_VERB = re.compile(rf"(?<![\w'\u2019-])(?P<verb>{_VERB})")
-_HEAD_REST = re.compile(rf"(?:[ \t]+[^\s{_QUOTE_CHARS}]+){{0,9}}?[ \t]*(?P<punct>[:,{_DASHES}]?)[ \t]*(?:that[ \t]+)?$")
+_HEAD_REST = re.compile(rf"(?:[^\S\n]+(?!'')[^\s{_DOUBLE_CHARS}]+){{0,9}}?[^\S\n]*(?P<punct>[:,{_DASHES}]?)[^\S\n]*(?:that[^\S\n]+)?$")
 _SENTENCE_PUNCT = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)")
 _WORDS = re.compile(r"[^\s]+")
 # Subject phrases start with a capital, a pronoun, a determiner or a number.
@@ -58,7 +59,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CLAUSE = re.compile(
-    r"(?:in|on|at|after|before|during|speaking|asked|when|while|as|last|this|earlier|later|since|following|in\s+an?|writing|talking|addressing|responding|referring)\b[^,\n]{0,80},[ \t]+",
+    r"(?:in|on|at|after|before|during|speaking|asked|when|while|as|last|this|earlier|later|since|following|in\s+an?|writing|talking|addressing|responding|referring|if|although|though|because|unless|once|until|less|more|about|nearly|moments|minutes|hours|days|weeks|months|years|shortly|soon|days|hours)\b[^,\n]{0,80},[^\S\n]+",
     re.IGNORECASE,
 )
 
@@ -110,11 +111,11 @@ def _span(text: str, start: int, end: int) -> Span | None:
     return Span(text[start:end], start, end) if end > start else None
 
 
-def _plausible_np(np: Span, max_words: int = 25) -> bool:
+def _plausible_np(np: Span, max_words: int = 25, any_start: bool = False) -> bool:
     words = np.text.split()
     if not words or len(words) > max_words:
         return False
-    if not _NP_START.match(np.text) and np.text.lower() not in PRONOUNS:
+    if not any_start and not _NP_START.match(np.text) and np.text.lower() not in PRONOUNS:
         return False
     return not any(c in np.text for c in _QUOTE_CHARS[:3] + "\u201e\u00ab\u00bb")
 
@@ -140,7 +141,8 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
     m = _TAIL_SOURCE_FIRST.match(text, pos, limit)
     if m:
         src = _span(text, m.start("src"), m.end("src"))
-        if src is None or not _plausible_np(src) or _sentence_end(text, src.start, src.end) < src.end:
+        marked = span.inner.text.rstrip()[-1:] in (",", "?", "!") or text[pos:pos + 1] == ","
+        if src is None or not _plausible_np(src, 25, marked) or _sentence_end(text, src.start, src.end) < src.end:
             return None
         if _HEAD_VERB.search(src.text):
             return None
@@ -159,12 +161,10 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     start = max(_sentence_start(text, lo, span.outer.start), prev_end)
     head = text[start:span.outer.start]
     verbs = list(_HEAD_VERB.finditer(head))
-    if not verbs:
-        return None
-    v = verbs[-1]
-    rest = _HEAD_REST.fullmatch(head, v.end())
+    rest = _HEAD_REST.fullmatch(head, verbs[-1].end()) if verbs else None
     if rest is None:
-        return None
+        return _colon_only(text, start, span.outer.start)
+    v = verbs[-1]
     subject_start = start
     lead = _LEADING.match(head)
     if lead:
@@ -175,20 +175,96 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         lead = _LEADING.match(text, subject_start)
         if lead:
             subject_start = lead.end()
-    aux = re.search(rf"[ \t]+{_AUX}$", text[subject_start:start + v.start()])
+    if v.group().endswith("ing") and text[start:start + v.start()].rstrip().endswith(","):
+        opener = _OPENING_NP.match(text, subject_start, start + v.start())
+        if opener is None:
+            return None
+        cue = Span(v.group(), start + v.start(), start + v.end())
+        return cue, Span(opener.group(), opener.start(), opener.end()), "before-participle"
+    aux = re.search(rf"[^\S\n]+{_AUX}$", text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
     src = _span(text, subject_start, subject_end)
     cue = Span(v.group(), start + v.start(), start + v.end())
     if src is None or not _plausible_np(src) or _HEAD_VERB.search(src.text):
-        return None
-    rule = "before-colon" if rest.group("punct") == ":" else "before-verb"
+        src = _nearest_subject(text, subject_start, subject_end)
+        if src is None:
+            return None
+    punct = rest.group("punct")
+    if punct == ":":
+        rule = "before-colon"
+    elif punct or not text[start + v.end():span.outer.start].strip():
+        rule = "before-verb"
+    else:
+        rule = "before-embedded"
     return cue, src, rule
+
+
+# The subject opening a sentence: a capitalised name (titles included) or a pronoun.
+_OPENING_NP = re.compile(
+    r"(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for)[^\S\n]+){0,5}[A-Z][\w'\u2019\-]*(?=[^\S\n]|,)|(?:he|she|they|we|i|it)\b",
+    re.IGNORECASE if False else 0,
+)
+_PRONOUN_OPENER = re.compile(r"(?:He|She|They|We|I|It|he|she|they|we)\b")
+
+
+def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | None:
+    """`She then turned to the crowd: "…"`: a colon, the sentence's subject as source."""
+    head = text[start:end].rstrip()
+    if not head.endswith(":") or len(head.split()) > 25:
+        return None
+    lead = _LEADING.match(text, start, end)
+    s = lead.end() if lead else start
+    m = _PRONOUN_OPENER.match(text, s, end) or _OPENING_NP.match(text, s, end)
+    if m is None or not m.group().strip():
+        return None
+    colon = start + len(head) - 1
+    return Span(":", colon, colon + 1), Span(m.group(), m.start(), m.end()), "before-colon-loose"
+
+
+_CLAUSE_BOUNDARY = re.compile(r"(?:^|,|;|\b(?:and|but|when|while|as|then|where|after|before|because|so)\b)[^\S\n]*", re.IGNORECASE)
+
+
+def _nearest_subject(text: str, lo: int, hi: int) -> Span | None:
+    """The subject of the last clause before the verb: `…, when a young boy shouted`."""
+    best = None
+    for m in _CLAUSE_BOUNDARY.finditer(text, lo, hi):
+        cand = _span(text, m.end(), hi)
+        if cand and _plausible_np(cand, 10) and not _HEAD_VERB.search(cand.text) and \
+                (cand.text.lower() in PRONOUNS or cand.text[:1].isupper() or cand.text.split()[0].lower() in {"the", "a", "an", "one"}):
+            best = cand
+    return best
+
+
+def _previous_paragraph_colon(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> tuple[Span, Span, str] | None:
+    """`He said:` closing one paragraph, the quote opening the next."""
+    if not span.opens_paragraph or span.paragraph == 0:
+        return None
+    plo, phi = paragraphs[span.paragraph - 1]
+    if text[phi - 1:phi] != ":":
+        return None
+    fake = QuoteSpan(Span("", phi, phi), Span("", phi, phi), span.paragraph - 1, False)
+    found = _before(text, fake, plo, plo)
+    if found is None:
+        return None
+    cue, src, _ = found
+    return cue, src, "before-colon-paragraph"
 
 
 def _between(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
     """`"A," he said, "B."`: only the cue clause stands between two quotes."""
     gap = text[prev.outer.end:span.outer.start]
     return len(gap.split()) <= 14 and bool(re.search(r"[,:]\s*$", gap)) and "." not in gap.strip(" ,:")[:-1]
+
+
+_CONFIDENCE = {"before-embedded": 0.6, "before-colon-loose": 0.6, "before-participle": 0.7, "before-verb": 0.85}
+
+
+def _gap_is_cue(text: str, prev: Attribution, span: QuoteSpan) -> bool:
+    """`"A," X said. "B."`: between two quotes stands only the first one's cue clause."""
+    if prev.cue is None or not (prev.span.outer.end <= prev.cue.start < span.outer.start):
+        return False
+    gap = text[prev.span.outer.end:span.outer.start]
+    return len(gap.split()) <= 30 and len(_SENTENCE_PUNCT.findall(gap)) <= 1
 
 
 def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Attribution]:
@@ -203,9 +279,11 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
         found = _after(text, span, hi, nxt)
         if found is None:
             found = _before(text, span, lo, prev.outer.end if prev else lo)
+        if found is None and prev is None:
+            found = _previous_paragraph_colon(text, paragraphs, span)
         if found is not None:
             cue, src, rule = found
-            att = Attribution(span, src, cue, rule, 0.9 if rule != "before-verb" else 0.8)
+            att = Attribution(span, src, cue, rule, _CONFIDENCE.get(rule, 0.9))
             if prev is not None and last is not None and last.span is prev and rule.startswith("before") \
                     and _between(text, prev, span) and src.start >= prev.outer.end:
                 att = Attribution(span, last.source, last.cue, "split", 0.9, inherits=True)
@@ -214,13 +292,12 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
             continue
         if last is not None and prev is not None and last.span is prev:
             gap = text[prev.outer.end:span.outer.start]
-            if len(gap.split()) <= 1 or _between(text, prev, span):
-                out.append(Attribution(span, last.source, last.cue, "same-paragraph", 0.75, inherits=True))
+            if len(gap.split()) <= 1 or _between(text, prev, span) or _gap_is_cue(text, last, span):
+                out.append(Attribution(span, last.source, last.cue, "same-paragraph", 0.8, inherits=True))
                 last = out[-1]
                 continue
-        if last is not None and (span.opens_paragraph or span.continues) and last.span.paragraph in (span.paragraph - 1, span.paragraph):
-            out.append(Attribution(span, last.source, last.cue, "continuation", 0.7, inherits=True))
-            last = out[-1]
+        if span.opens_paragraph or span.continues:
+            out.append(Attribution(span, None, None, "continuation", 0.7, inherits=True))
             continue
         out.append(Attribution(span, None, None, "unattributed", 0.3))
     return out

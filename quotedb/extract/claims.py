@@ -360,6 +360,11 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
             return False
         if len(tail.split(",")[0].split()) > 6 or _THAT.search(tail):
             return False
+        if any(w.lower() in _NOT_IN_NP for w in tail.split(",")[0].split()):
+            return False
+        first_seg = text[s:sep_abs].split(",")[0].split()
+        if 0 < len(first_seg) <= 5 and all(w[0].isupper() for w in first_seg) and "," in text[s:sep_abs]:
+            return False  # `Name, <role>, said …`: the name is the subject, not the content
         src_end = m.end() + len(after.rstrip().rstrip(".!?\"'”’ "))
         adv = _INVERTED_ADV.search(text, m.end(), src_end)
         if adv:
@@ -453,6 +458,9 @@ def _called_for(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, partici
     return f.add(cm.end() - 3, e, cue_span, src, "call-for", 0.75)
 
 
+_NAMING = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[\w-]+$")
+
+
 def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
     """`X called Y a Z`, `X accused Y of Z`: the content is the object and its complement."""
     text = f.text
@@ -462,6 +470,8 @@ def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, p
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
     if src is None or not (src.text[0].isupper() or src.text.lower() in _PRONOUNS):
         return False
+    if not participle and _NAMING.search(src.text):
+        return False  # `a website called X` names something
     return f.add(m.end(), e, cue_span, src, "object", 0.6)
 
 

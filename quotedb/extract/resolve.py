@@ -56,15 +56,28 @@ class Resolver:
             if any(a <= s < b for a, b in quoted):
                 continue
             for ref in parse_source(self.text, Span(m.group("np"), s, m.end("np"))):
-                if ref.kind == "person" and ref.name and len(ref.name.split()) >= 2:
+                if ref.kind == "person" and ref.name:
                     found.append(ref)
                     break
         return found
 
     def _catch_up(self, pos: int) -> None:
         while self._next_subject < len(self._subjects) and self._subjects[self._next_subject].mention.start < pos:
-            self._remember(self._subjects[self._next_subject])
+            ref = self._subjects[self._next_subject]
             self._next_subject += 1
+            if len(ref.name.split()) >= 2:
+                self._remember(ref)
+                continue
+            key = ref.name.strip(".,").lower()
+            known = [e for e in self.people if key in e.tokens]
+            if known:
+                self._touch(max(known, key=lambda e: e.last), ref.mention.start)
+
+    def current(self, pos: int) -> SpeakerRef | None:
+        """The person most recently mentioned before `pos`: who an unmarked quote continues."""
+        self._catch_up(pos)
+        best = max((e for e in self.people if e.last <= pos), key=lambda e: e.last, default=None)
+        return best.ref if best else None
 
     def _remember(self, ref: SpeakerRef) -> SpeakerRef:
         pool = self.groups if ref.kind in ("group", "organization") else self.people

@@ -116,7 +116,7 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
     if not toks:
         return None, None, place
     for k, (tok, _, _) in enumerate(toks):
-        if k == 0 or tok not in _PREPOSITIONS:
+        if tok not in _PREPOSITIONS:
             continue
         i = k + 1
         while i < len(toks) and toks[i][0].lower() in _DETERMINERS | {"its", "their", "his", "her"}:
@@ -134,11 +134,12 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
         a, b, cut_place = run
         if any(re.search(r"['\u2019]s?$", t[0]) for t in toks[a:b]):
             continue
-        role = text[toks[0][1]:toks[k - 1][2]]
+        role = text[toks[0][1]:toks[k - 1][2]] if k else ""
         org = re.sub(r"\s*\([^()]*\)", "", text[toks[a][1]:toks[b - 1][2]])
         return (role if _has_title(role) else None), org, own_place or cut_place or place
     role = text[toks[0][1]:toks[-1][2]]
-    return (role if _has_title(role) else None), None, place
+    # Without an organisation named apart, `Google's chief executive` works for the possessor.
+    return (role if _has_title(role) else None), place, None
 
 
 def _has_title(phrase: str) -> bool:
@@ -199,9 +200,24 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
             role, org, place = _role_and_org(text, head[lead][1], head[-1][2])
             if org:
                 return SpeakerRef(None, "unnamed", Span(phrase, start, end), role, org, place)
+    # `Jane Roe of the Brookings Institution`: a name, then where the person works.
+    for k, (tok, _, _) in enumerate(head):
+        if k and tok in ("of", "at", "with", "from") and all(_cap(t[0]) and t[0] not in HONORIFICS for t in head[:k]) \
+                and not _looks_like_org([t[0] for t in head[:k]]) and k <= 4:
+            r, o, p = _role_and_org(text, head[0][1], head[-1][2])
+            if o:
+                name = text[head[0][1]:head[k - 1][2]]
+                return SpeakerRef(name, "person", Span(name, head[0][1], head[k - 1][2]), None, o, p)
+            break
     i, j = _name_run(head)
     role = org = place = None
     name_toks = head[i:j]
+    # `Twitter's Adam Sharp`: the possessor is an organisation or a place, not the name.
+    poss = [k for k, t in enumerate(name_toks[:-1]) if re.search(r"['\u2019]s$", t[0])]
+    if poss:
+        k = poss[-1]
+        org = text[name_toks[0][1]:name_toks[k][2]].removesuffix("'s").removesuffix("\u2019s")
+        name_toks = name_toks[k + 1:]
     # Titles inside the capitalised run: `United Nations (UN) Secretary General Antonio Guterres`.
     last_title = None
     k = 0
@@ -211,7 +227,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
             last_title = (k, n)
         k += n or 1
     before = head[:i]
-    if last_title is not None:
+    if last_title is not None and org is None:
         k, n = last_title
         role = text[name_toks[k][1]:name_toks[k + n - 1][2]]
         pre = [t for t in name_toks[:k] if not t[0].startswith("(")]
