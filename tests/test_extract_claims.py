@@ -1,0 +1,206 @@
+"""Reported speech: what claims.find_claims cuts out of a sentence, and what it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotedb.extract.claims import find_claims, sentences
+from quotedb.extract.spans import find_spans
+from quotedb.paragraphs import paragraph_spans
+
+
+def claims(text: str):
+    paras = paragraph_spans(text)
+    return find_claims(text, paras, find_spans(text, paras), (0, len(text)))
+
+
+def one(text: str):
+    found = claims(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_said_that_gives_the_clause_after_that_and_the_subject_as_source():
+    c = one("Maria Okafor said that the bridge would reopen in the spring.")
+    assert c.content.text == "the bridge would reopen in the spring."
+    assert c.source.text == "Maria Okafor"
+    assert c.cue.text == "said"
+
+
+def test_said_without_that_starts_the_content_right_after_the_cue():
+    c = one("The mayor said the new bus lanes had cut journey times by a third.")
+    assert c.content.text == "the new bus lanes had cut journey times by a third."
+    assert c.source.text == "The mayor"
+
+
+def test_adverbials_between_cue_and_that_are_skipped():
+    c = one("Okafor said at the press briefing on Monday that the budget was balanced.")
+    assert c.content.text == "the budget was balanced."
+
+
+def test_appositive_roles_stay_in_the_source():
+    c = one("Tomas Reyes, director of the Harbour Institute, and chair of its board, said the port needs dredging.")
+    assert c.source.text == "Tomas Reyes, director of the Harbour Institute, and chair of its board"
+    assert c.content.text == "the port needs dredging."
+
+
+def test_trailing_attribution_takes_the_sentence_up_to_the_comma():
+    c = one("The harvest will be late this year because of the floods, the farmers said.")
+    assert c.content.text == "The harvest will be late this year because of the floods"
+    assert c.source.text == "the farmers"
+    assert c.rule == "tail"
+
+
+def test_inverted_attribution_takes_the_name_and_role_after_the_cue():
+    c = one("Rents will keep rising unless more homes are built, said Ana Lind, an economist at Nordbank.")
+    assert c.content.text == "Rents will keep rising unless more homes are built"
+    assert c.source.text == "Ana Lind, an economist at Nordbank"
+
+
+def test_surname_after_content_is_the_source():
+    c = one("The plan covers nine districts and starts with the oldest schools, Okafor explained.")
+    assert c.source.text == "Okafor"
+    assert c.cue.text == "explained"
+
+
+def test_bare_plural_group_after_the_content_is_a_source():
+    c = one("The storm was the worst in forty years, forecasters said.")
+    assert c.source.text == "forecasters"
+
+
+def test_urged_gives_the_object_and_its_infinitive():
+    c = one("She urged the council to publish the report before the vote.")
+    assert c.content.text == "the council to publish the report before the vote."
+    assert c.source.text == "She"
+
+
+def test_called_on_gives_the_object_and_its_infinitive():
+    c = one("He called on neighbouring states to share their river data.")
+    assert c.content.text == "neighbouring states to share their river data."
+    assert c.source.text == "He"
+
+
+def test_called_on_a_weekday_for_something_is_a_call_for():
+    c = one("Nurses called on Friday for safer staffing levels in night wards.")
+    assert c.content.text == "for safer staffing levels in night wards."
+    assert c.source.text == "Nurses"
+
+
+def test_a_participle_cue_takes_the_sentence_subject_as_source():
+    c = one("Governor Ruth Abara signed the water bill, saying it would protect small farms.")
+    assert c.source.text == "Governor Ruth Abara"
+    assert c.content.text == "it would protect small farms."
+    assert c.rule == "participle"
+
+
+def test_pointed_out_is_a_cue():
+    c = one("Two engineers pointed out that the old dam had never been inspected.")
+    assert c.content.text == "the old dam had never been inspected."
+    assert c.cue.text == "pointed out"
+
+
+def test_group_belief_is_a_claim():
+    c = one("Delegates believed that the treaty could be signed within a year.")
+    assert c.source.text == "Delegates"
+    assert c.content.text == "the treaty could be signed within a year."
+
+
+def test_according_to_before_the_content():
+    c = one("According to the census office, the city grew by four percent last year.")
+    assert c.source.text == "the census office"
+    assert c.content.text == "the city grew by four percent last year."
+
+
+def test_according_to_after_the_content():
+    c = one("The city grew by four percent last year, according to the census office.")
+    assert c.source.text == "the census office"
+    assert c.content.text == "The city grew by four percent last year"
+
+
+def test_a_pronoun_source_is_returned_as_written():
+    c = one("Later he said the talks had broken down.")
+    assert c.source.text == "he"
+
+
+def test_the_content_runs_past_abbreviations_to_the_sentence_end():
+    text = "Mr. Dale said the U.S. team arrived on Jan. 4 with Dr. Hale. Nobody else came."
+    c = one(text)
+    assert c.content.text == "the U.S. team arrived on Jan. 4 with Dr. Hale."
+    assert c.source.text == "Mr. Dale"
+
+
+def test_a_clause_holding_a_partial_quote_is_kept_whole():
+    c = one('She said the district "has never looked better" after the clean-up.')
+    assert c.content.text == 'the district "has never looked better" after the clean-up.'
+
+
+def test_a_plain_direct_quote_is_left_to_the_core():
+    assert claims('"We will rebuild the library," she said.') == []
+
+
+def test_an_inverted_direct_quote_is_left_to_the_core():
+    assert claims('"The roads are clear again," said Pia Novak, the county engineer.') == []
+
+
+def test_a_cue_inside_a_direct_quote_is_not_a_claim_of_the_quoted_speaker():
+    text = '"My neighbour said the river was rising," Novak told us.'
+    assert all(c.cue.text != "said" for c in claims(text))
+
+
+def test_titles_are_not_claims():
+    assert claims('The museum opened an exhibition titled "Salt and Stone" in the old mill.') == []
+
+
+def test_a_noun_use_of_a_cue_word_is_not_a_cue():
+    assert claims("The reports from the field were late again this week.") == []
+
+
+def test_passive_urged_to_is_not_a_claim():
+    assert claims("Residents are urged to boil their water until further notice.") == []
+
+
+def test_a_website_called_something_is_not_a_claim():
+    assert claims("The story came from a website called Daily Lantern, which has since closed.") == []
+
+
+def test_every_span_is_a_slice_of_the_text():
+    text = (
+        "Ina Berg, who leads the union, said members would strike. Wages are too low, she added.\n\n"
+        "According to the ministry, talks resume Monday."
+    )
+    found = claims(text)
+    assert len(found) == 3
+    for c in found:
+        for span in (c.content, c.cue, c.source):
+            assert text[span.start : span.end] == span.text
+
+
+def test_sentences_keep_abbreviations_and_initials_together():
+    text = "Gen. J. Smith met Sen. Ray in the U.S. capital. They talked."
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "Gen. J. Smith met Sen. Ray in the U.S. capital.",
+        "They talked.",
+    ]
+
+
+def test_body_bounds_are_respected():
+    text = "Editor said the headline was wrong.\nThe chief said the vote was close."
+    body = (text.index("The chief"), len(text))
+    found = find_claims(text, paragraph_spans(text), [], body)
+    assert [c.source.text for c in found] == ["The chief"]
+
+
+@pytest.mark.parametrize("text", ["", "said", ", said .", "according to", '" said "', "\n\n\n", "called on to"])
+def test_degenerate_text_gives_no_claim_and_no_error(text):
+    assert isinstance(claims(text), list)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("ab ,.\"'“”’\n") + [" said ", " told ", " according to ", " urged ", "He", " that "]), max_size=60).map("".join))
+def test_random_text_never_raises_and_spans_match(text):
+    for c in claims(text):
+        for span in (c.content, c.cue, c.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
