@@ -1,0 +1,140 @@
+"""The `quotedb` commands as a user runs them (click's runner, real files)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from factories import RAW, fetch
+
+from quotedb.cli import cli
+
+BRIDGE = (
+    "Tollan opened its new river bridge on Monday.\n"
+    '"We built it in eleven months," said Ana Ruiz, the mayor of Tollan.\n'
+)
+QUOTE_FIELDS = {"start", "end", "text", "kind", "speaker", "speaker_kind", "speaker_mention", "role",
+                "organization", "event", "cue", "confidence", "rule", "paragraph"}
+ARTICLE_FIELDS = {"title", "published", "source", "author", "section", "url"}
+
+
+def run(*args: str, **kwargs):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False, **kwargs)
+
+
+def test_build_defaults_to_raw_and_quotes_db(tmp_path, monkeypatch):
+    shutil.copytree(RAW, tmp_path / "raw")
+    monkeypatch.chdir(tmp_path)
+
+    result = run("build")
+
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Articles: 2 added, 0 updated, 0 unchanged, 0 failed. Quotes: ")
+    assert fetch(tmp_path / "quotes.db", "select count(*) from articles") == [(2,)]
+    assert run("build").output.startswith("Articles: 0 added, 0 updated, 2 unchanged, 0 failed.")
+
+
+def test_build_names_a_bad_file_and_exits_1(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    (tmp_path / "news" / "feed.json").write_text('[{"title": "Cut off", "text": "Half', encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "news"), "--db", str(tmp_path / "q.db")])
+
+    assert result.exit_code == 1
+    assert "error: " in result.stderr and "feed.json" in result.stderr
+    assert "1 added" in result.stdout and "1 failed" in result.stdout
+
+
+def test_build_refuses_a_path_that_does_not_exist(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nowhere"), "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 2 and "nowhere" in result.output
+
+
+def test_extract_prints_one_json_line_per_article_with_true_offsets():
+    result = run("extract", str(RAW))
+
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0 and len(records) == len(list(RAW.iterdir()))
+    for record in records:
+        assert {"source", "locator", "article", "quotes"} <= set(record)
+        assert set(record["article"]) == ARTICLE_FIELDS
+        text = open(record["source"], encoding="utf-8", newline="").read()
+        for q in record["quotes"]:
+            assert set(q) == QUOTE_FIELDS
+            assert text[q["start"]:q["end"]] == q["text"]
+            assert q["kind"] in {"direct", "mixed", "indirect"}
+            if q["speaker_mention"]:
+                m = q["speaker_mention"]
+                assert text[m["start"]:m["end"]] == m["text"]
+    assert any(q["speaker"] == "Lin Wei" for r in records for q in r["quotes"])
+
+
+def test_extract_reads_multi_article_files_with_locators(tmp_path):
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text(json.dumps({"title": "Bridge", "text": BRIDGE}) + "\n" + json.dumps({"title": "Empty day", "text": "Nothing happened."}) + "\n")
+
+    records = [json.loads(line) for line in run("extract", str(corpus)).stdout.splitlines()]
+
+    assert [r["locator"] for r in records] == ["line 1", "line 2"]
+    assert records[0]["article"]["title"] == "Bridge"
+    assert records[0]["quotes"][0]["text"].strip('"').startswith("We built it")
+
+
+def test_extract_reports_unreadable_input_and_exits_1(tmp_path):
+    (tmp_path / "bad.json").write_text("[", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "bad.json")])
+    assert result.exit_code == 1 and "bad.json" in result.stderr and result.stdout == ""
+
+
+def test_export_one_speaker_to_a_file(seeds_db, tmp_path):
+    out = tmp_path / "lin.csv"
+    result = run("export", "--db", str(seeds_db), "--speaker", "Lin Wei", "-o", str(out))
+
+    table = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert result.exit_code == 0
+    assert list(table[0]) == ["date", "article_title", "url", "text", "kind", "role", "organization", "event"]
+    assert len(table) == fetch(seeds_db, "select count(*) from quotes_view where speaker = 'Lin Wei'")[0][0]
+
+
+def test_export_to_stdout_and_for_all_speakers(seeds_db, tmp_path):
+    assert run("export", "--db", str(seeds_db), "--speaker", "Lin Wei").stdout.startswith("date,article_title,url,")
+    result = run("export", "--db", str(seeds_db), "--all-speakers", str(tmp_path / "by-speaker"))
+    assert result.exit_code == 0 and (tmp_path / "by-speaker" / "lin-wei.csv").exists()
+
+
+def test_export_needs_exactly_one_target(seeds_db):
+    assert CliRunner().invoke(cli, ["export", "--db", str(seeds_db)]).exit_code == 2
+    unknown = CliRunner().invoke(cli, ["export", "--db", str(seeds_db), "--speaker", "Nobody Here"])
+    assert unknown.exit_code == 1 and "Nobody Here" in unknown.output
+
+
+@pytest.mark.parametrize("args, expected", [
+    ((), ("127.0.0.1", 8001, True)),
+    (("--port", "9000", "--mutable", "-h", "0.0.0.0"), ("0.0.0.0", 9000, False)),
+])
+def test_serve_binds_locally_and_read_only_by_default(seeds_db, monkeypatch, args, expected):
+    import uvicorn
+
+    served = {}
+
+    def fake_run(app, host, port, **kwargs):
+        served.update(host=host, port=port)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    made = {}
+    import quotedb.publish as publish
+
+    real = publish.make_datasette
+    monkeypatch.setattr(publish, "make_datasette", lambda path, immutable: made.setdefault("ds", real(path, immutable=immutable)))
+
+    result = run("serve", "--db", str(seeds_db), *args)
+
+    assert result.exit_code == 0, result.output
+    assert (served["host"], served["port"]) == expected[:2]
+    database = made["ds"].get_database("quotes")
+    assert database.is_mutable is (not expected[2])
