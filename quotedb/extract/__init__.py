@@ -81,6 +81,8 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
     taken: set[int] = set()
     for c in claims:
         a, b = c.content.start, c.content.end
+        if c.source is not None and any(s.inner.start < c.source.end and c.source.start < s.inner.end for s in speech):
+            continue  # a source inside quote marks is someone's words, not a speaker
         overlapping = [s for s in speech if s.outer.start < b and a < s.outer.end]
         if not overlapping:
             items.append(_Item(a, b, "indirect", c.source, c.cue, c.rule, c.confidence))

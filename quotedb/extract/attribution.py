@@ -59,7 +59,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CLAUSE = re.compile(
-    r"(?:in|on|at|after|before|during|speaking|asked|when|while|as|last|this|earlier|later|since|following|in\s+an?|writing|talking|addressing|responding|referring|if|although|though|because|unless|once|until|less|more|about|nearly|moments|minutes|hours|days|weeks|months|years|shortly|soon|days|hours)\b[^,\n]{0,80},[^\S\n]+",
+    r"(?:in|on|at|after|before|during|speaking|asked|when|while|as|last|this|earlier|later|since|following|in\s+an?|writing|talking|addressing|responding|referring|if|although|though|because|unless|once|until|less|more|about|nearly|moments|minutes|hours|days|weeks|months|years|shortly|soon|regarding|despite|with|for|like|unlike|among|by|from|under|over|through|without|amid|against|to|[a-z]+ing|[a-z]+ed)\b[^,\n]{0,80},[^\S\n]+",
     re.IGNORECASE,
 )
 
@@ -76,14 +76,25 @@ class Attribution:
     inherits: bool = False  # no cue of its own: the previous attributed quote's speaker
 
 
+def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
+    """The full stop at `dot` closes an abbreviation or an initial, not a sentence."""
+    if text[dot] != ".":
+        return False
+    words = text[max(lo, dot - 14):dot].split()
+    last = words[-1].lstrip("(") if words else ""
+    last = last.rsplit("-", 1)[-1]
+    return last.lower().rstrip(".") in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?", last))
+
+
+def _sentence_ends(text: str, start: int, limit: int) -> list[int]:
+    return [m.start() for m in _SENTENCE_PUNCT.finditer(text, start, limit) if not _is_abbreviation(text, start, m.start())]
+
+
 def _sentence_end(text: str, start: int, limit: int) -> int:
     """End of the sentence running from `start`: abbreviations and initials do not end it."""
     for m in _SENTENCE_PUNCT.finditer(text, start, limit):
-        word = text[max(start, m.start() - 12):m.start()].split()
-        last = word[-1] if word else ""
-        if text[m.start()] == "." and (last.lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?", last)):
-            continue
-        return m.start()
+        if not _is_abbreviation(text, start, m.start()):
+            return m.start()
     return limit
 
 
@@ -93,9 +104,7 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
     for m in _SENTENCE_PUNCT.finditer(text, lo, pos):
         if m.end() >= pos:
             break
-        word = text[max(lo, m.start() - 12):m.start()].split()
-        last = word[-1] if word else ""
-        if text[m.start()] == "." and (last.lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?", last)):
+        if _is_abbreviation(text, lo, m.start()):
             continue
         start = m.end()
     while start < pos and text[start].isspace():
@@ -202,8 +211,9 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
 # The subject opening a sentence: a capitalised name (titles included) or a pronoun.
 _OPENING_NP = re.compile(
     r"(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for)[^\S\n]+){0,5}[A-Z][\w'\u2019\-]*(?=[^\S\n]|,)|(?:he|she|they|we|i|it)\b",
-    re.IGNORECASE if False else 0,
 )
+# `Continued Stone: "…"`, `Said the senator: "…"`.
+_INVERTED = re.compile(r"(?P<verb>[A-Z][a-z]+(?:ed|d))[^\S\n]+(?P<src>[^:\n]{2,60}?)[^\S\n]*:")
 _PRONOUN_OPENER = re.compile(r"(?:He|She|They|We|I|It|he|she|they|we)\b")
 
 
@@ -212,8 +222,15 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
     head = text[start:end].rstrip()
     if not head.endswith(":") or len(head.split()) > 25:
         return None
+    inverted = _INVERTED.fullmatch(text, start, start + len(head))
+    if inverted:
+        return (Span(inverted.group("verb"), inverted.start("verb"), inverted.end("verb")),
+                Span(inverted.group("src"), inverted.start("src"), inverted.end("src")), "before-colon-inverted")
     lead = _LEADING.match(text, start, end)
     s = lead.end() if lead else start
+    clause = _LEADING_CLAUSE.match(text, s, end)
+    if clause:
+        s = clause.end()
     m = _PRONOUN_OPENER.match(text, s, end) or _OPENING_NP.match(text, s, end)
     if m is None or not m.group().strip():
         return None
@@ -264,7 +281,7 @@ def _gap_is_cue(text: str, prev: Attribution, span: QuoteSpan) -> bool:
     if prev.cue is None or not (prev.span.outer.end <= prev.cue.start < span.outer.start):
         return False
     gap = text[prev.span.outer.end:span.outer.start]
-    return len(gap.split()) <= 30 and len(_SENTENCE_PUNCT.findall(gap)) <= 1
+    return len(gap.split()) <= 30 and len(_sentence_ends(text, prev.span.outer.end, span.outer.start)) <= 1
 
 
 def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Attribution]:

@@ -35,14 +35,17 @@ _STOP_BACK = frozenset(
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")$", re.IGNORECASE)
 _TOPIC_STOP = re.compile(
     r",\s+(?:and\s+(?:a|an|the)\b|which\b|who\b|where\b|when\b|while\b|[a-z-]+ed\b)"
-    r"|\s(?:was|were|is|are|will|has|had|held|at|in|during|from|to|that|where|which|on\s+(?:"
+    r"|\s(?:was|were|is|are|will|has|had|held|at|in|during|from|to|that|where|which|opened|opens|took|takes"
+    r"|began|begins|ended|ends|closed|drew|attracted|focused|gathered|brought|kicked|concluded|featured"
+    r"|heard|discussed|started|starts|met|meets|wrapped|on\s+(?:"
     + "|".join(w.capitalize() for w in list(MONTHS) + list(WEEKDAYS))
     + r"))\b|[;.!?:(]|\s[—–]\s|\s--\s"
 )
 _OPEN_Q = "\"“‘'«"
 _CLOSE_Q = "\"”’'»"
 _CAP_RUN = re.compile(
-    r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|des|de|du|la|le|the|on|at|in)\s+)*[A-Z][\w’'.&-]*)*"
+    r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|des|de|du|la|le|the)\s+)*"
+    r"(?!(?:" + "|".join(w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)) + r")\b)[A-Z][\w’'.&-]*)*"
 )
 _PAREN = re.compile(r"\s*\([^()]{1,20}\)")
 _DATELINE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
@@ -56,6 +59,10 @@ _SENT = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _ABBR_BEFORE = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|No)$")
 # `Jointly sponsored by A, B and C, the symposium …`: a participle phrase before the subject.
 _PARTICIPLE_LEAD = re.compile(r"^\s*(?:\w+ly\s+)?\w+(?:ed|ing)\b.{0,300},\s*(?=(?:[Tt]he|[Aa]n?)?\s*$)", re.DOTALL)
+_WHERE = re.compile(
+    r",?(?:\s+of\s+[^,.;]{1,60}?)?(?:\s+(?:was|were|is|will\s+be))?"
+    r"(?:\s+(?:held|opened|began|started|took\s+place|convened|met|kicked\s+off|gets\s+under\s+way))?\s+(in|at)\s+"
+)
 _HEADING_END = re.compile(r"[.!?:\"”’)]\s*$")
 
 
@@ -181,7 +188,7 @@ def _place(text: str, i: int, e: int) -> str | None:
     nxt = re.match(r",\s+([A-Z][\w’'-]+)", text[end:e])
     if nxt and nxt.group(1).lower() not in MONTHS and nxt.group(1).lower() not in WEEKDAYS:
         end += nxt.end()
-    place = text[m.start() : end]
+    place = text[m.start() : end].rstrip(".")
     place = re.sub(r"^[Tt]he\s+", "", place)
     first = place.split()[0].lower().strip(",")
     if first in MONTHS or first in WEEKDAYS or first.isdigit():
@@ -190,7 +197,7 @@ def _place(text: str, i: int, e: int) -> str | None:
 
 
 def _clean_org(s: str) -> str:
-    s = _PAREN.sub("", s).strip(" ,")
+    s = _PAREN.sub("", s).strip(" ,.")
     return re.sub(r"^[Tt]he\s+", "", s)
 
 
@@ -239,7 +246,7 @@ class _Scan:
         self.events: list[_Ev] = []
         self.refs: list[tuple[int, int, _Ev]] = []  # (start, end, event) of every mention
         self.topic: dict[int, _Ev] = {}  # paragraph index -> event it introduces
-        self.sentence_of: dict[int, tuple[int, int]] = {}
+        self.pending: list[tuple[_Ev, int]] = []  # `held during <event>` seen before that event
         lo, hi = body
         for pi, (ps, pe) in enumerate(paragraphs):
             ps, pe = max(ps, lo), min(pe, hi)
@@ -282,7 +289,7 @@ class _Scan:
         text = self.text
         after = text[mn.end : e]
         if ev.location is None:
-            lm = re.match(r",?\s+(?:(?:was|were)\s+)?(?:held\s+)?(in|at)\s+", after)
+            lm = _WHERE.match(after)
             if lm:
                 ev.location = _place(text, mn.end + lm.end(), e)
             else:
@@ -293,7 +300,7 @@ class _Scan:
                             ev.location = other.location
                             break
                     else:
-                        self._pending = (ev, mn.end + dm.end())  # type: ignore[attr-defined]
+                        self.pending.append((ev, mn.end + dm.end()))
         if ev.organizer is None:
             om = re.search(r"\b(" + "|".join(ORGANIZER_CUES) + r")\s+by\s+", after)
             if om and not re.search(r"[.;]", after[: om.start()]):
@@ -316,9 +323,7 @@ class _Scan:
 def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
     _Scan._pub = _published(published)
     sc = _Scan(text, paragraphs, body)
-    pending = getattr(sc, "_pending", None)
-    if pending:
-        ev, at = pending
+    for ev, at in sc.pending:
         for rs, _re, other in sc.refs:
             if rs >= at and other is not ev and other.location:
                 ev.location = ev.location or other.location

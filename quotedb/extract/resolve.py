@@ -29,8 +29,14 @@ class Entity:
 # A sentence that opens with a full name and perhaps an appositive: `Jane Roe, mayor of X, met …`.
 _SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:But|And|Meanwhile|However|Later|Earlier),?\s+)?"
+    r"(?!(?:%s)\b)"
     r"(?P<np>(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for|and)\s+){0,6}[A-Z][a-z][\w'\u2019\-]*"
-    r"(?:,\s+[^,.;\"\u201c\u201d]{3,160},)?)"
+    r"(?:,\s+[^,.;\"\u201c\u201d]{3,160},)?)(?=\s+(?!(?:of|in|at|on|for|to|from|and|or|with|by)\b)[a-z])"
+    % "|".join(
+        "In On At For With From By As If When While After Before But And Or So Yet The This That These Those "
+        "There Here It Its His Her Their Our We I You He She They A An Some Many Most All One Likewise However "
+        "Meanwhile Still Also Then Now Later Earlier What Why How Who Where Even Only Just Written Asked Like".split()
+    )
 )
 
 
