@@ -99,8 +99,9 @@ def test_rows_stream_one_at_a_time(tmp_path):
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["text"])
-        writer.writerows([f"Article number {n} says little."] for n in range(20000))
+        writer.writerows([f"Article number {n} says little."] for n in range(5000))
     stream = read_paths([path])
-    first = next(stream)
-    assert first.locator == "row 1"
-    assert sum(1 for _ in stream) == 19999
+    assert next(stream).locator == "row 1"
+    with open(path, "r+b") as f:
+        f.truncate(20000)  # rows not yet read are gone: they were never held in memory
+    assert 0 < sum(1 for _ in stream) < 4999

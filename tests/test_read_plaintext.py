@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from quotedb.model import Article
 from quotedb.read import read_paths
 
@@ -98,3 +101,17 @@ def test_header_lines_stay_in_the_text_and_body_offsets_skip_them(tmp_path):
     assert article.text == text
     assert body(article) == "The ferry company raised fares."
     assert (article.meta.section, article.meta.source, article.meta.author) == ("News", "Coast Daily", "Ines Mora")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Home > News >", "By: Ana Lopes", "March 9,2020", "2020-03-09  Source: Coast",
+                                 "June 3 -- It rained.", "", " ", "\u00a0", "Fares rise", "By contrast it fell.",
+                                 "LISBON (Wire) - Text.", "\r"]), max_size=12),
+       st.text(max_size=40))
+def test_any_text_gives_body_offsets_inside_it_and_never_raises(parts, noise):
+    from quotedb.read.plaintext import analyse
+
+    text = "\n".join(parts) + noise
+    shape = analyse(text)
+    end = len(text) if shape.body_end is None else shape.body_end
+    assert 0 <= shape.body_start <= end <= len(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from quotedb.model import Article, ArticleMeta
 from quotedb.read.dates import DATE_PATTERN, MONTHS, iso_from_match
@@ -46,6 +46,17 @@ _LABEL_FIELD = {
     "author": "author", "authors": "author", "written by": "author",
     "reporter": "author", "reporters": "author", "writer": "author",
 }
+_CREDIT_WORDS = (
+    r"by|source|from|publisher|authors?|written|reporters?|writer|editors?|edited|"
+    r"translat|photo"
+)
+# Cheap first-word tests so that ordinary body lines are turned away before parsing.
+_TRAILER_START = re.compile(rf"\(?(?:{_CREDIT_WORDS})", re.IGNORECASE)
+_HEADER_START = re.compile(
+    rf"\(?(?:\d|{_CREDIT_WORDS}|published|posted|updated|last|date|release|time|"
+    r"mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
 _SEGMENTS = re.compile(rf"{_WS}{{2,}}|{_WS}*[|•·]{_WS}*")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 _CRUMB_SEP = re.compile(r"[>»›]")
@@ -99,8 +110,16 @@ def article_from_text(
 
 def merge(given: ArticleMeta, shape: ArticleMeta) -> ArticleMeta:
     """Fields the source stated outright win; the text's own lines fill the gaps."""
-    gaps = {f: getattr(shape, f) for f in ArticleMeta.__slots__ if getattr(given, f) is None}
-    return replace(given, **{f: v for f, v in gaps.items() if v is not None})
+    if shape == _NO_META:
+        return given
+    return ArticleMeta(*(g if g is not None else t for g, t in zip(_values(given), _values(shape))))
+
+
+_NO_META = ArticleMeta()
+
+
+def _values(meta: ArticleMeta) -> tuple[str | None, ...]:
+    return tuple(getattr(meta, f) for f in ArticleMeta.__slots__)
 
 
 def _lines(text: str, pos: int = 0) -> Iterator[tuple[int, int]]:
@@ -140,7 +159,7 @@ def _header(text: str, found: dict[str, str]) -> int:
     crumbs = _breadcrumb(line)
     if crumbs is not None:
         i, body_start = 1, lines[0][1]
-    if i + 1 < len(lines) and _is_headline(_line(text, lines[i])) and _meta_line(_line(text, lines[i + 1])):
+    if i + 1 < len(lines) and _meta_line(_line(text, lines[i + 1])) and _is_headline(_line(text, lines[i])):
         found["title"] = _line(text, lines[i]).strip()
         i, body_start = i + 1, lines[i][1]
     while i < len(lines):
@@ -203,7 +222,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _breadcrumb(line: str) -> list[str] | None:
-    if len(line) > MAX_META_LINE:
+    if len(line) > MAX_META_LINE or not _CRUMB_SEP.search(line):
         return None
     parts = [p.strip() for p in _CRUMB_SEP.split(line)]
     separators = len(parts) - 1
@@ -230,24 +249,22 @@ def _is_headline(line: str) -> bool:
 
 def _meta_line(line: str) -> dict[str, str] | None:
     """The metadata a header line states, or None if any part of it is not metadata."""
-    if len(line) > MAX_META_LINE:
-        return None
-    found: dict[str, str] = {}
-    segments = [s for s in _SEGMENTS.split(line.strip()) if s]
-    if not segments:
-        return None
-    for segment in segments:
-        if not _segment(segment, found, allow_date=True):
-            return None
-    return found
+    return _credits_line(line, _HEADER_START, allow_date=True)
 
 
 def _trailer_line(line: str) -> dict[str, str] | None:
+    return _credits_line(line, _TRAILER_START, allow_date=False)
+
+
+def _credits_line(line: str, start: re.Pattern[str], *, allow_date: bool) -> dict[str, str] | None:
     if len(line) > MAX_META_LINE:
         return None
+    stripped = line.strip()
+    if not start.match(stripped):
+        return None
     found: dict[str, str] = {}
-    segments = [s for s in _SEGMENTS.split(line.strip()) if s]
-    if not segments or not all(_segment(s, found, allow_date=False) for s in segments):
+    segments = [s for s in _SEGMENTS.split(stripped) if s]
+    if not segments or not all(_segment(s, found, allow_date=allow_date) for s in segments):
         return None
     return found
 
