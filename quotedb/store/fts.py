@@ -27,7 +27,7 @@ def is_search_object(name: str | None) -> bool:
 def enable_quote_search(conn: sqlite3.Connection) -> None:
     """Create (or repair) the index and its triggers; safe to run again."""
     sqlite_utils.Database(conn)[TABLE].enable_fts(
-        list(COLUMNS), fts_version="FTS5", create_triggers=True, tokenize="porter", replace=True
+        list(COLUMNS), fts_version="FTS5", create_triggers=True, replace=True
     )
 
 
