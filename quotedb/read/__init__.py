@@ -18,7 +18,11 @@ from quotedb.read.html import read_html_file
 from quotedb.read.jsonfile import read_json_file, read_jsonl_file
 from quotedb.read.textfile import read_text_file
 
-__all__ = ["READERS", "read_paths"]
+__all__ = ["READERS", "READER_VERSION", "read_paths"]
+
+#: Bumped whenever a change to the readers can change an article's text or metadata,
+#: so that a build knows to read its files again.
+READER_VERSION = "1"
 
 Reader = Callable[[str, str, "str | None"], Iterator[Article | ReadError]]
 

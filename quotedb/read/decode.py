@@ -61,20 +61,24 @@ def _choose(chunks, origin: str) -> Decoding:
         raise DecodeFailure("empty file")
     for bom, codec, name in _BOMS:
         if first.startswith(bom):
-            if _scan(chunks(), codec) is None:
+            if _scan(chunks(), codec) is not None:
                 raise DecodeFailure(f"not valid {name} although it starts with a {name} byte order mark")
             return Decoding(codec)
     if b"\x00" in first[:_SNIFF_BYTES]:
         raise DecodeFailure("binary file (contains NUL bytes)")
-    if _scan(chunks(), "utf-8") is not None:
+    if _scan(chunks(), "utf-8") is None:
         return Decoding("utf-8")
-    if _scan(chunks(), "cp1252") is not None:
+    bad = _scan(chunks(), "cp1252")
+    if not isinstance(bad, UnicodeDecodeError):
         return Decoding("cp1252", f"{origin}: not valid UTF-8; decoded as cp1252")
-    raise DecodeFailure("not valid in any accepted encoding (UTF-8, UTF-16, cp1252)")
+    raise DecodeFailure(
+        f"not valid in any accepted encoding (UTF-8, UTF-16, cp1252): byte 0x{bad.object[bad.start]:02x} "
+        f"is not a cp1252 character"
+    )
 
 
-def _scan(chunks: Iterator[bytes], codec: str) -> bool | None:
-    """Decode every chunk; None if the codec fails, else True. Raises on empty or binary text."""
+def _scan(chunks: Iterator[bytes], codec: str) -> UnicodeDecodeError | None:
+    """Decode every chunk: the codec's error if it fails, else None. Raises on empty or binary text."""
     decoder = codecs.getincrementaldecoder(codec)("strict")
     sample = ""
     has_text = False
@@ -86,10 +90,10 @@ def _scan(chunks: Iterator[bytes], codec: str) -> bool | None:
             has_text = has_text or not text.isspace() and text != ""
         text = decoder.decode(b"", final=True)
         has_text = has_text or not text.isspace() and text != ""
-    except UnicodeDecodeError:
-        return None
+    except UnicodeDecodeError as e:
+        return e
     if not has_text:
         raise DecodeFailure("empty file (only white space)")
     if sample and sum(ch in _CONTROL for ch in sample) > _MAX_CONTROL_SHARE * len(sample):
         raise DecodeFailure("binary file (control characters, not text)")
-    return True
+    return None

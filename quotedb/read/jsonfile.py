@@ -39,7 +39,7 @@ def read_jsonl_file(path: str, origin: str, text_column: str | None = None) -> I
             if not line.strip():
                 continue
             try:
-                value = json.loads(line)
+                value = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as e:
                 yield ReadError(origin, f"invalid JSON: {e.msg} (column {e.colno})", locator)
                 continue
