@@ -116,6 +116,10 @@ def _word_list(s: str) -> list[str]:
     return s.split()
 
 
+# `…, expecting more investment`: a participle clause after the content is the reporter's.
+_TRAILING_PARTICIPLE = re.compile(r",\s+(?:expecting|hoping|adding|saying|noting|citing|arguing|calling|urging|warning|insisting|stressing|explaining)\b")
+
+
 def _strip_span(text: str, a: int, b: int, chars: str = " \t\r\n,;:—–-") -> tuple[int, int]:
     while a < b and text[a] in chars:
         a += 1
@@ -307,6 +311,10 @@ class _Finder:
             return False
         if _is_quote_only(text, a, b, self.quotes):
             return False
+        if not rule.startswith("tail"):
+            cut = _TRAILING_PARTICIPLE.search(text, a, b)
+            if cut and len(text[a : cut.start()].split()) >= 6:
+                b = cut.start()
         if source is None:
             conf = min(conf, 0.3)
         self.out.append(Claim(Span(text[a:b], a, b), cue, source, rule, conf))

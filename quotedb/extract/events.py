@@ -63,6 +63,7 @@ _WHERE = re.compile(
     r",?(?:\s+of\s+[^,.;]{1,60}?)?(?:\s+(?:was|were|is|will\s+be))?"
     r"(?:\s+(?:held|opened|began|started|took\s+place|convened|met|kicked\s+off|gets\s+under\s+way))?\s+(in|at)\s+"
 )
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _HEADING_END = re.compile(r"[.!?:\"”’)]\s*$")
 
 
@@ -388,13 +389,13 @@ def _surname(speaker: str | None) -> str | None:
     return last if len(last) > 2 and last[0].isupper() else None
 
 
-def _carried(text, paragraphs, pi, events, surname: str | None) -> Event | None:
-    """Walk back over paragraphs that continue this speaker (same name, or opening with a
-    quote) to one that places them at an event."""
+def _carried(text, paragraphs, pi, events, surname: str | None, pronoun: bool = False) -> Event | None:
+    """Walk back over paragraphs that continue this speaker (same name, a pronoun, or
+    opening with a quote) to one that places them at an event."""
     if not (0 <= pi < len(paragraphs)):
         return None
     a, b = paragraphs[pi]
-    ok = text[a : a + 1] in _OPEN_Q or (surname and re.search(r"\b" + re.escape(surname) + r"\b", text[a:b]))
+    ok = pronoun or text[a : a + 1] in _OPEN_Q or (surname and re.search(r"\b" + re.escape(surname) + r"\b", text[a:b]))
     for j in range(pi - 1, max(pi - 4, -1), -1):
         if not ok:
             return None
@@ -434,7 +435,8 @@ def _link(text, quote, cue, events, paragraphs) -> str | None:
         return ev.name
     # a direct quote continuing its speaker's earlier paragraphs inherits their event
     if quote.kind == "direct":
-        ev = _carried(text, paragraphs, pi, events, _surname(quote.speaker))
+        pronoun = quote.speaker_mention is not None and quote.speaker_mention.text.lower() in _PRONOUNS
+        ev = _carried(text, paragraphs, pi, events, _surname(quote.speaker), pronoun)
         if ev is not None:
             return ev.name
     # the speaker was placed at an event in the previous paragraph
