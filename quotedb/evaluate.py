@@ -235,7 +235,7 @@ def predict(article: Article) -> list[dict]:
         out.append({
             "start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker": q.speaker,
             "speaker_start": m.start if m else None, "speaker_end": m.end if m else None,
-            "speaker_mention": m.text if m else None,
+            "speaker_mention": m.text if m else None, "rule": q.rule,
         })
     return out
 

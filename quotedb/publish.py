@@ -24,7 +24,18 @@ def load_metadata(path: str | Path = METADATA, database: str = DATABASE) -> dict
     databases = metadata.get("databases", {})
     if database != DATABASE and DATABASE in databases:
         databases[database] = databases.pop(DATABASE)
+    if database != DATABASE:
+        _rename_dashboard_database(metadata, database)
     return metadata
+
+
+def _rename_dashboard_database(metadata: dict[str, Any], database: str) -> None:
+    """Charts and filters of datasette-dashboards name their database (`db: quotes`) too."""
+    dashboards = (metadata.get("plugins") or {}).get("datasette-dashboards") or {}
+    for dashboard in dashboards.values():
+        for part in (*(dashboard.get("charts") or {}).values(), *(dashboard.get("filters") or {}).values()):
+            if part.get("db") == DATABASE:
+                part["db"] = database
 
 
 def make_datasette(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotedb.extract.lexicon.people import ABBREVIATIONS, PRONOUNS
+from quotedb.extract.lexicon.people import ABBREVIATIONS, ORG_WORDS, PRONOUNS
 from quotedb.extract.lexicon.verbs import SPEECH_VERBS
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
@@ -59,7 +59,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CLAUSE = re.compile(
-    r"(?:in|on|at|after|before|during|speaking|asked|when|while|as|last|this|earlier|later|since|following|in\s+an?|writing|talking|addressing|responding|referring|if|although|though|because|unless|once|until|less|more|about|nearly|moments|minutes|hours|days|weeks|months|years|shortly|soon|regarding|despite|with|for|like|unlike|among|by|from|under|over|through|without|amid|against|to|[a-z]+ing|[a-z]+ed)\b[^,\n]{0,80},[^\S\n]+",
+    r"(?:in|on|at|after|before|during|speaking|asked|when|while|as|last|this|earlier|later|since|following|in\s+an?|writing|talking|addressing|responding|referring|if|although|though|because|unless|once|until|less|more|about|nearly|moments|minutes|hours|days|weeks|months|years|shortly|soon|regarding|despite|with|for|like|unlike|among|by|from|under|over|through|without|amid|against|to|[a-z]+ing|[a-z]+ed)\b[^,\n]{0,160},[^\S\n]+",
     re.IGNORECASE,
 )
 
@@ -133,9 +133,25 @@ def _inner_ends_sentence(span: QuoteSpan) -> bool:
     return span.inner.text.rstrip()[-1:] in (".", "\u2026") and span.closed
 
 
+# `"…" ― Jane Roe`: a dash and a bare name after the quote, as under epigraphs and vox pops.
+_TAIL_DASH = re.compile(
+    rf"[^\S\n]*[\u2015{_DASHES}]+[^\S\n]*(?P<src>[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){{0,4}})[^\S\n]*(?:[.,]|$|(?=\n))"
+)
+# A transcript label inside the marks: `"WALLACE: Governor, …"`.
+_LABEL = re.compile(r"(?P<src>[A-Z][A-Z.'\-]+(?:[^\S\n]+[A-Z][A-Z.'\-]+){0,2}):[^\S\n]")
+
+
 def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, Span, str] | None:
     """Cue and source after the closing mark: `"…," he said` / `"…," said X, role`."""
     pos, limit = span.outer.end, min(hi, next_start)
+    label = _LABEL.match(text, span.inner.start, span.inner.end)
+    if label:
+        src = Span(label.group("src"), label.start("src"), label.end("src"))
+        return Span(":", label.end("src"), label.end("src") + 1), src, "transcript-label"
+    dash = _TAIL_DASH.match(text, pos, limit)
+    if dash:
+        src = Span(dash.group("src"), dash.start("src"), dash.end("src"))
+        return Span(text[pos:dash.start("src")].strip(), pos, dash.start("src")), src, "after-dash"
     m = _TAIL_ACCORDING.match(text, pos, limit) or _TAIL_VERB_FIRST.match(text, pos, limit)
     if m:
         end = _sentence_end(text, m.end(), limit)
@@ -193,6 +209,8 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     aux = re.search(rf"[^\S\n]+{_AUX}$", text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
     src = _span(text, subject_start, subject_end)
+    if src is not None:
+        src = _subject_segment(text, src)
     cue = Span(v.group(), start + v.start(), start + v.end())
     if src is None or not _plausible_np(src) or _HEAD_VERB.search(src.text):
         src = _nearest_subject(text, subject_start, subject_end)
@@ -210,7 +228,7 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
 
 # The subject opening a sentence: a capitalised name (titles included) or a pronoun.
 _OPENING_NP = re.compile(
-    r"(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for)[^\S\n]+){0,5}[A-Z][\w'\u2019\-]*(?=[^\S\n]|,)|(?:he|she|they|we|i|it)\b",
+    r"(?!(?:Here|There|This|That|These|Those|The|In|On|At|It|What|Soon|Now|Then|Absent|Of)\b)(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for)[^\S\n]+){0,5}[A-Z][\w'\u2019\-]*(?=[^\S\n]|,)|(?:he|she|they|we|i|it)\b",
 )
 # `Continued Stone: "…"`, `Said the senator: "…"`.
 _INVERTED = re.compile(r"(?P<verb>[A-Z][a-z]+(?:ed|d))[^\S\n]+(?P<src>[^:\n]{2,60}?)[^\S\n]*:")
@@ -236,6 +254,45 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
         return None
     colon = start + len(head) - 1
     return Span(":", colon, colon + 1), Span(m.group(), m.start(), m.end()), "before-colon-loose"
+
+
+_STOP_OPENERS = frozenset(
+    "In On At For With From By As If When While After Before But And Or So Yet The This That These Those There Here "
+    "It Its His Her Their Our You A An Some Many Most All One Likewise However Meanwhile Still Also Then Now Later "
+    "Earlier What Why How Where Even Only Just Asked Like Soon Absent Of Despite Although Though Because Since "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight".split()
+)
+_PARTY_STATE = re.compile(r"\(?[RDI]-[A-Z]|\d")
+
+
+def _name_like(seg: str) -> bool:
+    """A comma segment that names someone: `Gov. John Kasich (R-OH)`, `Clinton`, `she`."""
+    words = seg.split()
+    if not words:
+        return False
+    if seg.lower() in PRONOUNS:
+        return True
+    if words[0] in _STOP_OPENERS or _PARTY_STATE.match(seg) or len(words) > 6:
+        return False
+    if re.search(r"['\u2019]s$", words[0]) and len(words) > 1 and words[1][:1].islower():
+        return False
+    if set(words) & ORG_WORDS or (len(words) == 1 and words[0].rstrip(".").lower() in ABBREVIATIONS):
+        return False
+    return all(w[:1].isupper() or w[:1] == "(" or w in ("de", "van", "von", "bin", "al") for w in words)
+
+
+def _subject_segment(text: str, src: Span) -> Span:
+    """The subject among comma segments: `Of course, Clinton`; appositives after a name stay."""
+    if "," not in src.text:
+        return src
+    cuts = [src.start] + [src.start + m.end() for m in re.finditer(r",\s*", src.text)]
+    for a in reversed(cuts):
+        b = text.find(",", a, src.end)
+        b = src.end if b < 0 else b
+        seg = text[a:b].strip()
+        if _name_like(seg):
+            return _span(text, a, src.end) or src
+    return src
 
 
 _CLAUSE_BOUNDARY = re.compile(r"(?:^|,|;|\b(?:and|but|when|while|as|then|where|after|before|because|so)\b)[^\S\n]*", re.IGNORECASE)
