@@ -137,6 +137,14 @@ def _inner_ends_sentence(span: QuoteSpan) -> bool:
 _TAIL_DASH = re.compile(
     rf"[^\S\n]*[\u2015{_DASHES}]+[^\S\n]*(?P<src>[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){{0,4}})[^\S\n]*(?:[.,]|$|(?=\n))"
 )
+# After a quote that ends in a comma, any past-tense verb reports it: `"…," she scoffed.`
+_TAIL_ANY_VERB = re.compile(
+    r"[^\S\n]*(?P<src>(?:the|a|an)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+){0,3}?|[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3}|he|she|they|we|I)"
+    r"[^\S\n]+(?:also[^\S\n]+)?(?P<verb>[a-z]{3,}ed)(?=[^\S\n]*(?:[.,;:]|$)|[^\S\n]+(?:on|in|at|to|from|during|after|before|back|again|later|last|this|as|while|when|with|of|about)\b)"
+)
+_TAIL_ANY_VERB_FIRST = re.compile(
+    r"[^\S\n]*(?P<verb>[a-z]{3,}ed)[^\S\n]+(?P<src>(?:the|a|an)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+){0,3}|[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3})(?=[^\S\n]*(?:[.,;]|$))"
+)
 # A transcript label inside the marks: `"WALLACE: Governor, …"`.
 _LABEL = re.compile(r"(?P<src>[A-Z][A-Z.'\-]+(?:[^\S\n]+[A-Z][A-Z.'\-]+){0,2}):[^\S\n]")
 
@@ -156,13 +164,21 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
     if m:
         end = _sentence_end(text, m.end(), limit)
         src = _span(text, m.end(), end)
-        if src and _plausible_np(src, 40):
+        if src and _plausible_np(src, 40, any_start=True):
             cue = Span(text[m.start("verb"):m.end("verb")], m.start("verb"), m.end("verb"))
             rule = "after-according" if m.group("verb").startswith("according") else "after-verb-source"
-            if rule == "after-verb-source" and _inner_ends_sentence(span) and src.text[:1].isupper() \
-                    and src.text.split()[0].lower() not in PRONOUNS:
-                return None
             return cue, src, rule
+    if span.inner.text.rstrip()[-1:] in (",", "?", "!", "\u2014") or text[pos:pos + 1] == ",":
+        m = _TAIL_ANY_VERB.match(text, pos, limit)
+        if m and (m.group("src").lower() in PRONOUNS or _name_like(m.group("src")) or m.group("src").split()[0].lower() in ("the", "a", "an")):
+            src = Span(m.group("src"), m.start("src"), m.end("src"))
+            return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, "after-source-anyverb"
+        m = _TAIL_ANY_VERB_FIRST.match(text, pos, limit)
+        if m and (_name_like(m.group("src")) or m.group("src").split()[0].lower() in ("the", "a", "an")):
+            end = _sentence_end(text, m.start("src"), limit)
+            src = _span(text, m.start("src"), end)
+            if src is not None and _plausible_np(src, 40):
+                return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, "after-anyverb-source"
     m = _TAIL_SOURCE_FIRST.match(text, pos, limit)
     if m:
         src = _span(text, m.start("src"), m.end("src"))

@@ -108,6 +108,11 @@ _QUOTE_BEFORE = re.compile(r"(?:[,.!?]['’\"”]|[\"”])\s+(?:[\w.'’-]+\s+){
 _DATELINE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
 _INVERTED_ADV = re.compile(r",?\s+(?:at|in|on|during|before|after|when|while|who|which|as|according)\s+[a-z]")
 _CLOSE_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*$")
+_TIME_PHRASE = re.compile(
+    r"\s*(?:(?:on|last|this|next|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|week|month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?"
+)
+_THAT_END = re.compile(r"\bthat\s*$")
 _THAT = re.compile(r"\bthat\b")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\s[—–-]{1,2})\s*$")
 
@@ -277,6 +282,9 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
         first = gw[0].lower().strip(",")
         if (first in _TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)) or (cue in _TELL and len(gw) <= 8 and "," not in gap):
             return m.end()
+    tm = _TIME_PHRASE.match(text, i, e)
+    if tm:
+        i = tm.end()
     rest = text[i:e]
     j = 0
     ws = list(_WORDS.finditer(rest))
@@ -490,7 +498,8 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     nw = nxt.split()
     if len(nw) < 3:
         return False
-    if nw[0].lower() in _BLOCK_AFTER:
+    after_that = bool(_THAT_END.search(text, m.end(), cs))
+    if nw[0].lower() in _BLOCK_AFTER and not after_that:
         return False
     if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in _TELL:
         if nw[0].lower() in _PREP_START:
