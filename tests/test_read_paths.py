@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from quotedb.model import Article, ReadError, Skipped
 from quotedb.read import read_paths

@@ -304,7 +304,8 @@ def _credit(value: str, field_name: str, found: dict[str, str]) -> bool:
         found.setdefault("source", value)
         return True
     if field_name == "source":
-        if len(value) <= 60 and not re.search(r"[.!?]\s", value):
+        value = value.rstrip(".")
+        if value and len(value) <= 60 and not re.search(r"[.!?]\s", value):
             found.setdefault("source", value)
             return True
         return False
