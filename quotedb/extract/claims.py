@@ -312,10 +312,10 @@ class _Finder:
         self.quotes = quotes
         self.out: list[Claim] = []
 
-    def add(self, a: int, b: int, cue: Span, source: Span | None, rule: str, conf: float) -> bool:
+    def add(self, a: int, b: int, cue: Span, source: Span | None, rule: str, conf: float, min_words: int = 2) -> bool:
         text = self.text
         a, b = _strip_span(text, a, b, " \t\r\n,;:—–-")
-        if b <= a or len(text[a:b].split()) < 2:
+        if b <= a or len(text[a:b].split()) < min_words:
             return False
         if _is_quote_only(text, a, b, self.quotes):
             return False
@@ -353,6 +353,12 @@ def _bare_plural(words: list[str]) -> bool:
     )
 
 
+_RELATIVE = re.compile(r"\s(?:who|which|whose)\s")
+_APPOSITIVE_END = re.compile(
+    r"(?:,\s+(?:who|whose)\b[^,]*|(?:^|,\s+)(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+(?:a|an|the)\s[^,]*)$"
+)
+
+
 def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span) -> bool:
     """`…, X said.` / `…, said X, role.` / `…, X said, …`"""
     text = f.text
@@ -374,13 +380,17 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
             return False
         if not (tail[0].isupper() or tail.split()[0].lower() in _DETERMINERS):
             return False
-        if len(tail.split(",")[0].split()) > 6 or _THAT.search(tail):
+        np_words = _RELATIVE.split(tail.split(",")[0])[0].split()
+        if len(np_words) > 6 or _THAT.search(tail):
             return False
-        if any(w.lower() in _NOT_IN_NP for w in tail.split(",")[0].split()):
+        if any(w.lower() in _NOT_IN_NP for w in np_words):
             return False
-        first_seg = text[s:sep_abs].split(",")[0].split()
-        if 0 < len(first_seg) <= 5 and all(w[0].isupper() for w in first_seg) and "," in text[s:sep_abs]:
+        segs = text[s:sep_abs].split(",")
+        first_seg = segs[0].split()
+        if 0 < len(first_seg) <= 5 and all(w[0].isupper() for w in first_seg) and len(segs) > 1:
             return False  # `Name, <role>, said …`: the name is the subject, not the content
+        if _APPOSITIVE_END.search(text, s, sep_abs):
+            return False  # `…, who …, said …` / `Name, a …, said …`
         src_end = m.end() + len(after.rstrip().rstrip(".!?\"'”’ "))
         adv = _INVERTED_ADV.search(text, m.end(), src_end)
         if adv:
@@ -399,6 +409,8 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     aw = after_s.rstrip(".!?\"'”’ ").split()
     if not medial and aw:
         if not (len(aw) <= 2 or aw[0].lower() in _TIME_WORDS or cue in _TELL) or len(aw) > 10:
+            return False
+        if cue in _TELL and (len(aw) > 5 or any(w.lower() in _PRONOUNS for w in aw[1:])):
             return False
         if "," in after_s:
             return False
@@ -420,10 +432,7 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         if not toks:
             return False
         src = _span(text, src.start, src.start + len(" ".join(toks)))
-    if medial and len(text[s:sep_abs].split()) < 3:
-        ok = False
-    else:
-        ok = f.add(s, sep_abs, cue_span, src, "tail", 0.85)
+    ok = f.add(s, sep_abs, cue_span, src, "tail", 0.85, min_words=1 if medial else 2)
     if medial:
         c2 = m.end() + after.find(",") + 1
         f.add(c2, e, cue_span, src, "tail-medial", 0.7)
@@ -504,7 +513,7 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in _TELL:
         if nw[0].lower() in _PREP_START:
             return False
-    if _QUOTE_BEFORE.search(text, s, m.start()) or _CLOSE_BEFORE.search(text, s, m.start()):
+    if _CLOSE_BEFORE.search(text, s, m.start()) or (cue in _TELL and _QUOTE_BEFORE.search(text, s, m.start())):
         return False
     if participle:
         src = _subject(text, s, m.start())
