@@ -115,3 +115,11 @@ def test_any_text_gives_body_offsets_inside_it_and_never_raises(parts, noise):
     shape = analyse(text)
     end = len(text) if shape.body_end is None else shape.body_end
     assert 0 <= shape.body_start <= end <= len(text)
+
+
+def test_windows_line_endings_are_kept_and_shapes_still_recognised(tmp_path):
+    text = "Ferry fares rise\r\nMarch 09,2020  By:coast.example\r\nThe ferry company raised fares.\r\nBy:Ines Mora\r\n"
+    article = read_text(tmp_path, text)
+    assert article.text == text
+    assert (article.meta.title, article.meta.source, article.meta.author) == ("Ferry fares rise", "coast.example", "Ines Mora")
+    assert body(article) == "The ferry company raised fares."
