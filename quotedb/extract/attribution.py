@@ -140,7 +140,7 @@ _TAIL_DASH = re.compile(
 # After a quote that ends in a comma, any past-tense verb reports it: `"…," she scoffed.`
 _TAIL_ANY_VERB = re.compile(
     r"[^\S\n]*(?P<src>(?:the|a|an)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+){0,3}?|[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3}|he|she|they|we|I)"
-    r"[^\S\n]+(?:also[^\S\n]+)?(?P<verb>[a-z]{3,}ed)(?=[^\S\n]*(?:[.,;:]|$)|[^\S\n]+(?:on|in|at|to|from|during|after|before|back|again|later|last|this|as|while|when|with|of|about)\b)"
+    r"[^\S\n]+(?:also[^\S\n]+)?(?P<verb>[a-z]{3,}ed|went[^\S\n]+on|shot[^\S\n]+back|fired[^\S\n]+back|chimed[^\S\n]+in|put[^\S\n]+it)(?=[^\S\n]*(?:[.,;:]|$)|[^\S\n]+(?:on|in|at|to|from|during|after|before|back|again|later|last|this|as|while|when|with|of|about)\b)"
 )
 _TAIL_ANY_VERB_FIRST = re.compile(
     r"[^\S\n]*(?P<verb>[a-z]{3,}ed)[^\S\n]+(?P<src>(?:the|a|an)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+){0,3}|[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3})(?=[^\S\n]*(?:[.,;]|$))"
@@ -254,7 +254,9 @@ _PRONOUN_OPENER = re.compile(r"(?:He|She|They|We|I|It|he|she|they|we)\b")
 def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | None:
     """`She then turned to the crowd: "…"`: a colon, the sentence's subject as source."""
     head = text[start:end].rstrip()
-    if not head.endswith(":") or len(head.split()) > 25:
+    if not head.endswith((":", ",")) or len(head.split()) > 30:
+        return None
+    if head.endswith(",") and not re.search(r"[a-z]{2,}ed\b|\b(?:went on|wrote|spoke|told|put it|shot back|fired back|chimed in)\b", head):
         return None
     inverted = _INVERTED.fullmatch(text, start, start + len(head))
     if inverted:
@@ -269,7 +271,8 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
     if m is None or not m.group().strip():
         return None
     colon = start + len(head) - 1
-    return Span(":", colon, colon + 1), Span(m.group(), m.start(), m.end()), "before-colon-loose"
+    rule = "before-colon-loose" if head.endswith(":") else "before-comma-loose"
+    return Span(head[-1], colon, colon + 1), Span(m.group(), m.start(), m.end()), rule
 
 
 _STOP_OPENERS = frozenset(
@@ -374,16 +377,14 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
         if found is not None:
             cue, src, rule = found
             att = Attribution(span, src, cue, rule, _CONFIDENCE.get(rule, 0.9))
-            if prev is not None and last is not None and last.span is prev and rule.startswith("before") \
-                    and _between(text, prev, span) and src.start >= prev.outer.end:
-                att = Attribution(span, last.source, last.cue, "split", 0.9, inherits=True)
             out.append(att)
             last = att
             continue
         if last is not None and prev is not None and last.span is prev:
             gap = text[prev.outer.end:span.outer.start]
             if len(gap.split()) <= 1 or _between(text, prev, span) or _gap_is_cue(text, last, span):
-                out.append(Attribution(span, last.source, last.cue, "same-paragraph", 0.8, inherits=True))
+                rule = "split" if _between(text, prev, span) else "same-paragraph"
+                out.append(Attribution(span, last.source, last.cue, rule, 0.8, inherits=True))
                 last = out[-1]
                 continue
         if span.opens_paragraph or span.continues:
