@@ -66,8 +66,12 @@ def _alts(words) -> str:
 
 
 _CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES
+# Headline cues, capitalised inside a title-case line: `Mayor Says Bridge Will Reopen`.
+_HEADLINE_CUES = frozenset(
+    "Says Said Tells Told Warns Claims Admits Denies Suggests Reveals Announces Insists Vows Urges Predicts".split()
+)
 _CUE = re.compile(
-    r"(?<![\w'’<-])(?:(?P<phr>" + _alts(PHRASAL_CUES) + r"|upon)|(?P<acc>According\s+to)|(?P<verb>"
+    r"(?<![\w'’<-])(?:(?P<phr>" + _alts(PHRASAL_CUES) + r"|upon)|(?P<acc>According\s+to)|(?P<asked>Asked)|(?P<head>" + _alts(_HEADLINE_CUES) + r")|(?P<verb>"
     + _alts(_CUE_WORDS) + r"))(?![\w'’-])"
 )
 
@@ -526,6 +530,41 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     return f.add(cs, e, cue_span, src, rule, conf)
 
 
+_ASK = frozenset({"asked", "ask", "asks", "asking"})
+_ASK_TO = frozenset({"asked", "ask", "asks", "asking", "told", "tells", "tell", "telling"})
+_OBJ_TO = re.compile(r"\s+(?:[\w.'’-]+\s+){1,5}?to\s+[a-z]")
+_WH = re.compile(r"(?:\s+[^,.;:\"“”]{1,60}?)??\s+(whether|if|why|what|how|who|whom|when|where|which|about)\b")
+
+
+def _asked(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, participle: bool) -> bool:
+    """`X asked (Y) whether …`, `Asked about …, X said …`: the question is the content."""
+    text = f.text
+    wh = _WH.match(text, m.end(), e)
+    if not wh:
+        return False
+    start = wh.start(1)
+    if m.group("asked") or not text[s : m.start()].strip():
+        comma = text.find(",", start, e)
+        if comma < 0:
+            return False
+        return f.add(start, comma, cue_span, _subject(text, comma + 1, e), "asked-lead", 0.6)
+    if _CLOSE_BEFORE.search(text, s, m.start()):
+        return False
+    src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
+    return f.add(start, e, cue_span, src, "asked", 0.6)
+
+
+def _headline(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
+    text = f.text
+    words = [w for w in text[s:e].split() if w[0].isalpha()]
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return False
+    src = _span(text, s, m.start())
+    if src is None or len(src.text.split()) > 6:
+        return False
+    return f.add(m.end(), e, cue_span, src, "headline", 0.5, min_words=3)
+
+
 def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     text = f.text
     cue = _cue_word(m)
@@ -544,12 +583,18 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
         _according(f, s, e, m, cue_span)
         return
     participle = cue.split()[0].endswith("ing") and bool(_PARTICIPLE_LEAD.search(text[s : m.start()]))
-    if cue in URGE_CUES or cue in ("asked", "ask", "asks", "asking", "told", "tells", "tell", "telling"):
-        if cue in URGE_CUES or re.match(r"\s+\S+(?:\s+\S+){0,3}?\s+to\s+[a-z]", text[m.end() : e]):
-            if cue in URGE_CUES and _tail_claim(f, s, e, m, cue, cue_span):
-                return
-            if cue in URGE_CUES and _urge(f, s, e, m, cue, cue_span, participle):
-                return
+    if m.group("head"):
+        _headline(f, s, e, m, cue_span)
+        return
+    if m.group("asked") or cue in _ASK:
+        if _asked(f, s, e, m, cue_span, participle):
+            return
+    if cue in URGE_CUES:
+        if _tail_claim(f, s, e, m, cue, cue_span) or _urge(f, s, e, m, cue, cue_span, participle):
+            return
+    elif cue in _ASK_TO and _OBJ_TO.match(text, m.end(), e):
+        if _urge(f, s, e, m, cue, cue_span, participle):
+            return
     if cue in FOR_CUES or cue.split()[0] in ("called", "calls", "call", "calling"):
         if _called_for(f, s, e, m, cue_span, participle):
             return
