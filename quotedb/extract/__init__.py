@@ -77,6 +77,8 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
     keeps only its unquoted part.
     """
     rule_of = {id(a.span): a.rule for a in atts}
+    cue_of = {id(a.span): (a.cue.start, a.cue.end) for a in atts if a.cue is not None}
+    source_of = {id(a.span): a.source for a in atts}
     items: list[_Item] = []
     taken: set[int] = set()
     for c in claims:
@@ -88,6 +90,15 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
             items.append(_Item(a, b, "indirect", c.source, c.cue, c.rule, c.confidence))
             continue
         strong = [s for s in overlapping if rule_of.get(id(s), "unattributed") not in _WEAK_RULES]
+        same_cue = [s for s in strong if cue_of.get(id(s)) == (c.cue.start, c.cue.end)]
+        if same_cue:
+            # `When X helped "…," he said`: the quote's own cue; a short lead-in joins it.
+            outside = _words(text, a, b) - sum(_words(text, s.outer.start, s.outer.end) for s in overlapping)
+            if outside > 5 and all(a - 1 <= s.outer.start and s.outer.end <= b + 2 for s in overlapping):
+                src = source_of.get(id(same_cue[0])) or c.source
+                items.append(_Item(a, b, "mixed", src, c.cue, c.rule + "+quote", c.confidence))
+                taken.update(id(s) for s in overlapping)
+            continue
         if strong:
             cut = min(s.outer.start for s in strong)
             while cut > a and (text[cut - 1].isspace() or text[cut - 1] in ",;:"):

@@ -258,6 +258,9 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     a = _strip_lead(text, s, b)
     if a >= b:
         return None
+    sub = _SUBORDINATE.match(text, a, b)
+    if sub:
+        a = sub.end()
     seg = text[a:b]
     cut = None
     for m in _BOUNDARY.finditer(seg):
@@ -504,6 +507,11 @@ def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, p
     return f.add(m.end(), e, cue_span, src, "object", 0.6)
 
 
+_SUBORDINATE = re.compile(
+    r"\s*(?:[\"“‘']\s*)?(?:While|Although|Though|Even\s+though|Even\s+as|Whereas|Because|Since|If|Unless|As|When|After|Before)\s"
+)
+
+
 def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
     text = f.text
     cs = _content_start_after(text, m.end(), e, cue)
@@ -519,6 +527,11 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
             return False
     if _CLOSE_BEFORE.search(text, s, m.start()) or (cue in _TELL and _QUOTE_BEFORE.search(text, s, m.start())):
         return False
+    sub = _SUBORDINATE.match(text, s, m.start())
+    if sub and "," not in text[s : m.start()]:
+        comma = text.find(", ", cs, e)
+        if comma > cs and len(text[cs:comma].split()) >= 3:
+            e = comma  # `While X say Y, Z …`: the reported clause ends with the subordinate one
     if participle:
         src = _subject(text, s, m.start())
         rule, conf = "participle", 0.7

@@ -124,7 +124,12 @@ class Resolver:
                                      organization=best.ref.organization or ref.organization)
                     best.ref = merged
                     return replace(self._touch(best, pos), mention=ref.mention)
-            return replace(self._remember(ref), mention=ref.mention)
+            known = self._remember(ref)
+            # The role as stated at this mention wins over the one stated at introduction.
+            if ref.role or ref.organization:
+                return replace(known, role=ref.role or known.role, organization=ref.organization or known.organization,
+                               place=ref.place or known.place, mention=ref.mention)
+            return replace(known, mention=ref.mention)
         if ref.kind == "unnamed" and ref.role and not ref.organization:
             role = ref.role.lower()
             head = role.split()[-1] if role.split() else role

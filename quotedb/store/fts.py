@@ -20,8 +20,8 @@ TRIGGERS = ("quotes_ai", "quotes_ad", "quotes_au")
 
 
 def is_search_object(name: str | None) -> bool:
-    """True for the FTS table and its shadow tables, which Alembic must not manage."""
-    return bool(name) and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_"))
+    """True for FTS tables (`*_fts`) and their shadow tables, which Alembic must not manage."""
+    return bool(name) and (name.endswith("_fts") or "_fts_" in name)
 
 
 def enable_quote_search(conn: sqlite3.Connection) -> None:

@@ -1,8 +1,10 @@
 """Who is who: the one place that decides when two speaker or event names are the same.
 
-Persons and organizations are one row across the corpus, matched on a normalised name.
-Groups ("participants") and unnamed roles are never merged across articles, so their
-rows are scoped to the article that names them.
+Persons and organizations are one row across the corpus, matched on a normalised name:
+case, accents, punctuation and spacing folded, and leading honorifics and titles
+("Dr.", "Sen.", "President") removed. The title is not lost: the writer keeps it as the
+role when the article gives no other. Groups ("participants") and unnamed roles are never
+merged across articles, so their rows are scoped to the article that names them.
 """
 
 from __future__ import annotations
@@ -12,15 +14,77 @@ import unicodedata
 
 CORPUS_WIDE_KINDS = frozenset({"person", "organization"})
 
+# Forms of address: dropped from the name, and not worth keeping as a role.
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "herr", "frau", "senor", "senora"})
+# Titles: dropped from the name, kept as the role when the article states none.
+TITLES = frozenset({
+    "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "fr", "father",
+    "president", "vice", "premier", "chancellor", "minister", "secretary", "senator", "sen", "rep",
+    "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "judge", "justice",
+    "ambassador", "gen", "general", "col", "colonel", "capt", "captain", "lt", "sgt", "adm", "admiral",
+    "king", "queen", "prince", "princess", "pope", "sheikh", "chairman", "chairwoman", "chair", "ceo",
+    "prime", "deputy", "foreign", "state", "councillor", "councilor", "commissioner", "mp",
+})
+
 _NOT_WORD = re.compile(r"[^\w]+")
+_TOKEN = re.compile(r"\S+")
 
 
-def name_key(name: str) -> str:
+def fold(text: str) -> str:
     """Case, accents, punctuation and spacing folded: "Lin  Wei", "LIN WEI" -> "lin wei"."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NOT_WORD.sub(" ", bare.casefold()).strip()
 
 
+def split_title(name: str) -> tuple[str | None, str]:
+    """("Sen. Maria Okafor") -> ("Sen.", "Maria Okafor"); a name that is all title stays as it is."""
+    tokens = list(_TOKEN.finditer(name))
+    cut = 0
+    while cut < len(tokens) - 1 and fold(tokens[cut].group()) in COURTESY | TITLES:
+        cut += 1
+    if cut == 0:
+        return None, name.strip()
+    lead = [t.group() for t in tokens[:cut]]
+    title = " ".join(w for w in lead if fold(w) not in COURTESY) or None
+    return title, name[tokens[cut].start():].strip()
+
+
+def name_key(name: str) -> str:
+    return fold(split_title(name)[1])
+
+
+def display_name(name: str) -> str:
+    """The name as shown: without honorifics or titles."""
+    return split_title(name)[1]
+
+
+def better_name(current: str, candidate: str) -> str:
+    """Of two spellings of one name, the one written best: not all capitals, with accents."""
+
+    def score(name: str) -> tuple[int, int]:
+        letters = [c for c in name if c.isalpha()]
+        shouting = bool(letters) and all(c.isupper() for c in letters) and len(letters) > 3
+        return (0 if shouting else 1, sum(1 for c in letters if ord(c) > 127))
+
+    return candidate if score(candidate) > score(current) else current
+
+
+def surname(key: str) -> str | None:
+    """The last word of a name key of two or more words."""
+    words = key.split()
+    return words[-1] if len(words) > 1 else None
+
+
+def is_surname_only(key: str) -> bool:
+    return len(key.split()) == 1
+
+
 def is_corpus_wide(kind: str) -> bool:
     return kind in CORPUS_WIDE_KINDS
+
+
+def speaker_key(name: str, kind: str) -> str:
+    """The identity key of a speaker: titles are stripped from person names only."""
+    key = name_key(name) if kind == "person" else fold(name)
+    return key or name.strip().casefold()

@@ -91,6 +91,21 @@ class Speaker(Base):
     kind: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str] = mapped_column(Text, index=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    # Set on surname-only persons: "surname only" (no full name known in the corpus) or
+    # "ambiguous surname" (two or more known persons share it; never guessed).
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+
+class SpeakerAlias(Base):
+    """Every surface form an article used for a speaker: names, titles, "she", "the minister"."""
+
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "article_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    alias: Mapped[str] = mapped_column(Text)
 
 
 class Role(Base):
@@ -127,6 +142,25 @@ class ArticleEvent(Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True, index=True)
 
 
+class Quotation(Base):
+    """One quotation across the corpus: the quotes of many articles folded together.
+
+    A table, not a view: folding a shortened quote into its longer form needs a pass over
+    the text that SQL cannot do cheaply; `quotedb build` recomputes it after loading.
+    """
+
+    __tablename__ = "quotations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quote_key: Mapped[str] = mapped_column(Text, unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    occurrences: Mapped[int] = mapped_column(Integer, index=True)
+    speaker_count: Mapped[int] = mapped_column(Integer, index=True)
+    speakers: Mapped[str | None] = mapped_column(Text)
+    first_published: Mapped[str | None] = mapped_column(Text)
+    last_published: Mapped[str | None] = mapped_column(Text)
+
+
 class Quote(Base):
     """A quote or reported claim: `articles.text[start:end] == text` always holds."""
 
@@ -140,6 +174,7 @@ class Quote(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id"), index=True)
+    speaker_name: Mapped[str | None] = mapped_column(Text)
     role_id: Mapped[int | None] = mapped_column(ForeignKey("roles.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -153,3 +188,4 @@ class Quote(Base):
     mention_end: Mapped[int | None] = mapped_column(Integer)
     confidence: Mapped[float | None] = mapped_column(Float)
     rule: Mapped[str | None] = mapped_column(Text)
+    quotation_id: Mapped[int | None] = mapped_column(ForeignKey("quotations.id"), index=True)
