@@ -39,7 +39,7 @@ _ABBREV = frozenset(
     ft mt fig p.m a.m approx dept est vol op ed""".split()
 )
 
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?]+(?:''|[\"'”’)\]])*(?=\s+(?:''|``|[\"'“‘(\[])?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.?$")
 
 
@@ -346,7 +346,8 @@ def _cue_word(m: re.Match) -> str:
 
 _NOT_IN_NP = frozenset(
     """is was are were be been has have had will would can could should may might must do does did
-    that which who whom whose not to and or but if when as it""".split()
+    that which who whom whose not to and or but if when as it where while because since although though
+    said says say told""".split()
 )
 
 
@@ -364,6 +365,17 @@ _RELATIVE = re.compile(r"\s(?:who|which|whose)\s")
 _APPOSITIVE_END = re.compile(
     r"(?:,\s+(?:who|whose)\b[^,]*|(?:^|,\s+)(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s+(?:a|an|the)\s[^,]*)$"
 )
+
+
+_COLON_QUOTE = re.compile(r":\s*(?=''|``|[\"“‘'])")
+
+
+def _strip_lead_quote(text: str, s: int, e: int) -> int:
+    """`He declared: “…,” she said`: the content is what follows the colon."""
+    m = None
+    for m in _COLON_QUOTE.finditer(text, s, e):
+        pass
+    return m.end() if m else s
 
 
 def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span) -> bool:
@@ -439,7 +451,10 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         if not toks:
             return False
         src = _span(text, src.start, src.start + len(" ".join(toks)))
-    ok = f.add(s, sep_abs, cue_span, src, "tail", 0.85, min_words=1 if medial else 2)
+    head = _strip_lead_quote(text, s, sep_abs)
+    if src is not None and src.text.split()[-1].lower() in ("and", "but", "or"):
+        return False
+    ok = f.add(head, sep_abs, cue_span, src, "tail", 0.85, min_words=1 if medial else 2)
     if medial:
         c2 = m.end() + after.find(",") + 1
         f.add(c2, e, cue_span, src, "tail-medial", 0.7)
