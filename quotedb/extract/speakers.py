@@ -138,6 +138,8 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
         org = re.sub(r"\s*\([^()]*\)", "", text[toks[a][1]:toks[b - 1][2]])
         return (role if _has_title(role) else None), org, own_place or cut_place or place
     role = text[toks[0][1]:toks[-1][2]]
+    if k0 and not _has_title(role) and len(toks) <= 6 and all(t[0][:1].islower() for t in toks[-1:]):
+        return role, place, None
     # Without an organisation named apart, `Google's chief executive` works for the possessor.
     return (role if _has_title(role) else None), place, None
 
@@ -194,7 +196,9 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
     while lead < len(head) and head[lead][0].lower() in _DETERMINERS:
         lead += 1
     if lead < len(head) and _title_at(head, lead) and any(t[0] in _PREPOSITIONS for t in head[lead:]):
-        n = _title_at(head, lead)
+        n = 0
+        while lead + n < len(head) and _title_at(head, lead + n):
+            n += _title_at(head, lead + n)
         p = next((k for k in range(lead + n, len(head)) if head[k][0] in _PREPOSITIONS), None)
         if p is not None and p == lead + n:
             role, org, place = _role_and_org(text, head[lead][1], head[-1][2])
@@ -239,7 +243,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
             elif not (len(pre) == 1 and _NATIONALITY.match(pre_words[0])):
                 org = re.sub(r"\s*\([^()]*\)", "", text[pre[0][1]:pre[-1][2]])
         name_toks = name_toks[k + n:]
-    elif before and _has_title(text[before[0][1]:before[-1][2]]):
+    elif before and (_has_title(text[before[0][1]:before[-1][2]]) or all(t[0][:1].islower() for t in before)):
         b0 = 0
         while b0 < len(before) and before[b0][0].lower() in _DETERMINERS:
             b0 += 1
@@ -276,7 +280,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
     return SpeakerRef(None, "unnamed", mention)
 
 
-_PERSON_START = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}(?=\s*(?:,|$))")
+_PERSON_START = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}(?=\s*(?:,(?!\s*(?:and|or)\b)|$))")
 
 
 def _split_people(text: str, start: int, end: int) -> list[tuple[int, int]]:

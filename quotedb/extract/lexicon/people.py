@@ -47,7 +47,8 @@ TITLES: frozenset[str] = frozenset(
     candidate, nominee, hopeful, frontrunner, front-runner, manager, campaign manager, coach,
     editor, correspondent, reporter, columnist, anchor, host, officer, official, provost, rector,
     vice-chancellor, counsel, general counsel, treasurer, superintendent, administrator, trustee,
-    member, partner, owner, organizer, activist, executive, deputy
+    member, partner, owner, organizer, organiser, activist, executive, deputy, planner, counsellor,
+    deputy director, spokesperson
     """.split(",")
 )
 
@@ -65,7 +66,7 @@ ORG_WORDS: frozenset[str] = _words(
     "Organisation Corporation Company Group Bank Fund Party Campaign Court Congress Parliament",
     "Senate Assembly House Administration Government Council Network Times Post News Journal",
     "Press Inc. Inc Corp. Corp Ltd. Ltd LLC Club League Alliance Coalition Nations Forum",
-    "Secretariat Police Army Navy Force Forces Guard Command Studies Law Affairs Sciences",
+    "Secretariat Police Army Navy Force Forces Guard Command Studies Law Affairs Sciences Chamber",
 )
 
 # Organisations whose proper names include their seat: `Permanent Mission of X in Geneva`.

@@ -1,0 +1,124 @@
+"""Source noun phrases taken apart into name, kind, role, organisation and place."""
+
+from __future__ import annotations
+
+from quotedb.extract.speakers import parse_source
+from quotedb.model import Span
+
+
+def parse(phrase: str):
+    return parse_source(phrase, Span(phrase, 0, len(phrase)))
+
+
+def one(phrase: str):
+    (ref,) = parse(phrase)
+    return ref
+
+
+def test_appositive_after_the_name_gives_role_and_organization():
+    ref = one("Maria Ostrova, director of the Baltic Institute of Marine Research")
+    assert (ref.name, ref.kind, ref.role, ref.organization) == (
+        "Maria Ostrova", "person", "director", "Baltic Institute of Marine Research")
+
+
+def test_second_appositive_does_not_replace_the_first():
+    ref = one("Tom Reyes, chairman of the Harbour Workers Union, and editor of its newsletter")
+    assert (ref.role, ref.organization) == ("chairman", "Harbour Workers Union")
+
+
+def test_country_possessive_goes_to_place():
+    ref = one("Ana Lind, Sweden's special envoy to the Nordic Council of Ministers")
+    assert (ref.role, ref.organization, ref.place) == ("special envoy", "Nordic Council of Ministers", "Sweden")
+
+
+def test_trailing_country_is_cut_from_the_organization():
+    ref = one("Omar Haddad, rector of the University of Coastal Studies in Morocco")
+    assert (ref.organization, ref.place) == ("University of Coastal Studies", "Morocco")
+
+
+def test_a_mission_keeps_its_seat_in_its_name():
+    ref = one("Paul Martin, counsellor of the Permanent Mission of Chile in Vienna")
+    assert ref.organization == "Permanent Mission of Chile in Vienna"
+
+
+def test_organization_and_title_before_the_name():
+    ref = one("World Health Organization (WHO) Director General Amina Yusuf")
+    assert (ref.name, ref.role, ref.organization) == ("Amina Yusuf", "Director General", "World Health Organization")
+
+
+def test_bare_title_before_the_name():
+    ref = one("Governor Kate Olsen")
+    assert (ref.name, ref.role) == ("Kate Olsen", "Governor")
+
+
+def test_honorific_is_not_part_of_the_name():
+    assert one("Mr. Delgado").name == "Delgado"
+
+
+def test_lower_case_role_before_the_name():
+    ref = one("veteran union organiser Sam Porter")
+    assert (ref.name, ref.role) == ("Sam Porter", "veteran union organiser")
+
+
+def test_name_followed_by_of_organization():
+    ref = one("Lena Fischer of the Hamburg Chamber of Commerce")
+    assert (ref.name, ref.organization) == ("Lena Fischer", "Hamburg Chamber of Commerce")
+
+
+def test_possessive_organization_before_the_name():
+    ref = one("Acme's Joan Park")
+    assert (ref.name, ref.organization) == ("Joan Park", "Acme")
+
+
+def test_unnamed_role_with_organization():
+    ref = one("Deputy Director of the National Archives Office")
+    assert (ref.name, ref.kind, ref.role, ref.organization) == (
+        None, "unnamed", "Deputy Director", "National Archives Office")
+
+
+def test_two_people_joined_by_and_are_two_speakers():
+    refs = parse("Ida Berg, lecturer at the Oslo School of Design and Karl Vik, dean of the Bergen Academy of Arts")
+    assert [(r.name, r.role, r.organization) for r in refs] == [
+        ("Ida Berg", "lecturer", "Oslo School of Design"),
+        ("Karl Vik", "dean", "Bergen Academy of Arts"),
+    ]
+
+
+def test_and_inside_an_organization_name_does_not_split_it():
+    refs = parse("Rui Costa, head of the Institute of Law and Economics, and author of two books")
+    assert len(refs) == 1 and refs[0].organization == "Institute of Law and Economics"
+
+
+def test_group_noun_is_a_group():
+    assert one("local residents").kind == "group"
+
+
+def test_organization_noun_is_an_organization():
+    ref = one("the ministry")
+    assert (ref.kind, ref.name) == ("organization", "ministry")
+
+
+def test_acronym_is_an_organization():
+    assert one("NASA").kind == "organization"
+
+
+def test_pronoun_is_marked_for_resolution():
+    ref = one("she")
+    assert ref.pronoun and ref.kind == "person" and ref.name is None
+
+
+def test_trailing_clause_is_not_part_of_the_source():
+    ref = one("Dana Cole, a city planner, who moved here in 2010")
+    assert (ref.name, ref.role) == ("Dana Cole", "city planner")
+
+
+def test_mention_offsets_point_at_the_name():
+    text = "Yesterday Maria Ostrova, director of the Baltic Institute, spoke."
+    span = Span(text[10:57], 10, 57)
+    (ref,) = parse_source(text, span)
+    assert text[ref.mention.start:ref.mention.end] == "Maria Ostrova"
+
+
+def test_empty_or_bad_span_gives_nothing():
+    assert parse_source("abc", None) == []
+    assert parse_source("abc", Span("x", 5, 9)) == []
