@@ -1,8 +1,10 @@
-"""`quotedb build`: files -> articles -> analyse -> writer, idempotently.
+"""`quotedb build`: files -> articles -> analyse -> writer -> settle, idempotently.
 
 The three steps are kept apart so that a parallel runner can fan `analyse` out to worker
 processes while one writer stores the results: `analyse` is a pure, picklable function
-of an `Article`, and the `Writer` stores one article per transaction.
+of an `Article`, and the `Writer` stores one article per transaction. After the last
+article, `Writer.settle` decides what needs the whole corpus (surname-only speakers,
+folded quotations).
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ def parser_version() -> str:
     import quotedb.read as read
     from quotedb.extract import ENGINE_VERSION
 
-    return f"read {getattr(read, 'READER_VERSION', __version__)}; extract {ENGINE_VERSION}"
+    from quotedb.store.writer import STORE_VERSION
+
+    return f"read {getattr(read, 'READER_VERSION', __version__)}; extract {ENGINE_VERSION}; store {STORE_VERSION}"
 
 
 def analyse(article: Article) -> tuple[Article, Extraction]:
@@ -122,6 +126,8 @@ def build(
             if hasattr(bar, "set_postfix"):
                 bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
         summary.removed += _forget_missing(paths, set(files), writer)
+        if summary.added or summary.updated or summary.removed or _unsettled(engine):
+            writer.settle()
         with engine.connect() as conn:
             summary.quotes = conn.execute(select(func.count()).select_from(models.Quote)).scalar_one()
             summary.speakers = conn.execute(select(func.count()).select_from(models.Speaker)).scalar_one()
@@ -160,6 +166,13 @@ def _load_file(path: str, writer: Writer, summary: Summary, fail: Callable[[str]
         summary.count(written.status)
     if complete:
         summary.removed += writer.finish_file(state, seen)
+
+
+def _unsettled(engine) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(
+            select(func.count()).select_from(models.Quote).where(models.Quote.quotation_id.is_(None))
+        ).scalar_one() > 0
 
 
 def _forget_missing(paths: list, files: set[str], writer: Writer) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from quotedb.store.identity import name_key
+from quotedb.store.identity import fold, name_key
 
 COLUMNS = ("date", "article_title", "url", "text", "kind", "role", "organization", "event")
 
@@ -35,8 +35,8 @@ def connect(db_path: str | Path) -> sqlite3.Connection:
 
 def speaker_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     """Every speaker row with this name, matched the way the writer matches names."""
-    key = name_key(name)
-    return [row[0] for row in conn.execute("select id from speakers where name_key = ? order by id", [key])]
+    keys = [name_key(name), fold(name)]
+    return [row[0] for row in conn.execute("select id from speakers where name_key in (?, ?) order by id", keys)]
 
 
 def quote_rows(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple]:

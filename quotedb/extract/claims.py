@@ -163,19 +163,32 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _inside(quotes: list[QuoteSpan], a: int, b: int) -> QuoteSpan | None:
-    for q in quotes:
+def _inside(quotes: list[QuoteSpan], a: int, b: int, starts: list[int] | None = None) -> QuoteSpan | None:
+    """The quote span holding text[a:b]; quotes sorted by start (a few nested ones looked at)."""
+    i = bisect.bisect_right(starts, a) if starts is not None else len(quotes)
+    for q in reversed(quotes[max(0, i - 4) : i] if starts is not None else quotes):
         if q.outer.start <= a and b <= q.outer.end:
             return q
     return None
 
 
-def _is_quote_only(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> bool:
+_QUOTE_THEN_SOURCE = re.compile(r"[,.!?]?(?:''|[\"”’'])\s*(?:[\w.'’-]+\s+){0,4}$")
+
+
+def _attributes_quote(text: str, s: int, cue: int) -> bool:
+    """`"…," she said` where the sentence is one quote: the core's direct quote, nothing to add."""
+    if s >= cue or text[s] not in _OPEN_Q:
+        return False
+    m = _QUOTE_THEN_SOURCE.search(text, max(s, cue - 80), cue)
+    return bool(m) and not any(c in _QUOTES for c in text[s + 1 : m.start()])
+
+
+def _is_quote_only(text: str, a: int, b: int, quotes: list[QuoteSpan], starts: list[int] | None = None) -> bool:
     """Content that is just a direct quote (the core's job), punctuation aside."""
     a, b = _strip_span(text, a, b, " \t\r\n,;:.—–-")
     if b <= a:
         return True
-    q = _inside(quotes, a, b)
+    q = _inside(quotes, a, b, starts)
     if q is not None and not q.is_title:
         return True
     if text[a] in _OPEN_Q and text[b - 1] in _CLOSE_Q and not any(c in _QUOTES for c in text[a + 1 : b - 1]):
@@ -317,6 +330,7 @@ class _Finder:
     def __init__(self, text: str, quotes: list[QuoteSpan]):
         self.text = text
         self.quotes = quotes
+        self.starts = [q.outer.start for q in quotes]
         self.out: list[Claim] = []
 
     def add(self, a: int, b: int, cue: Span, source: Span | None, rule: str, conf: float, min_words: int = 2) -> bool:
@@ -324,7 +338,7 @@ class _Finder:
         a, b = _strip_span(text, a, b, " \t\r\n,;:—–-")
         if b <= a or len(text[a:b].split()) < min_words:
             return False
-        if _is_quote_only(text, a, b, self.quotes):
+        if _is_quote_only(text, a, b, self.quotes, self.starts):
             return False
         if not rule.startswith("tail"):
             cut = _TRAILING_PARTICIPLE.search(text, a, b)
@@ -597,8 +611,10 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     text = f.text
     cue = _cue_word(m)
     cue_span = Span(m.group(), m.start(), m.end())
-    q = _inside(f.quotes, m.start(), m.end())
+    q = _inside(f.quotes, m.start(), m.end(), f.starts)
     if q is not None and not q.is_title:
+        return
+    if _attributes_quote(text, s, m.start()):
         return
     before_w = text[max(s, m.start() - 20) : m.start()].split()
     prev = before_w[-1].lower() if before_w else ""

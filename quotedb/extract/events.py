@@ -26,7 +26,9 @@ from quotedb.extract.lexicon.events import (
 )
 from quotedb.model import Event, Quote, Span
 
-_NOUN = re.compile(r"\b(" + "|".join(sorted(EVENT_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_NOUN = re.compile(
+    r"\b((?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(EVENT_NOUNS, key=len, reverse=True)) + r"))\b"
+)
 _WORD_BACK = re.compile(r"([\w’'-]+)\s*$")
 _STOP_BACK = frozenset(
     """the a an its their his her our this that these those of at in on during to for from with by and or
@@ -131,7 +133,9 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
     out = []
     for m in _NOUN.finditer(text, s, e):
         noun = m.group(1)
-        kind = EVENT_NOUNS[noun.lower()]
+        kind = EVENT_NOUNS.get(noun.lower())
+        if kind is None:
+            continue
         if m.end() < e and text[m.end()] in "s-":
             continue
         # modifiers before the noun
@@ -251,7 +255,7 @@ class _Scan:
         lo, hi = body
         for pi, (ps, pe) in enumerate(paragraphs):
             ps, pe = max(ps, lo), min(pe, hi)
-            if pe <= ps:
+            if pe <= ps or not _NOUN.search(text, ps, pe):
                 continue
             for s, e in _sentences(text, ps, pe):
                 for mn in _mentions(text, s, e):

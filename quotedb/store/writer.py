@@ -22,7 +22,11 @@ from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, s
 
 from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS, Article, Extraction
 from quotedb.store import models
-from quotedb.store.identity import is_corpus_wide, name_key
+
+# Bumped when what the writer stores for the same extraction changes: re-parses everything.
+STORE_VERSION = "2"
+from quotedb.store.corpus import remove_orphan_speakers, settle
+from quotedb.store.identity import better_name, display_name, fold, is_corpus_wide, speaker_key, split_title
 
 A = models.Article.__table__
 SRC = models.ArticleSource.__table__
@@ -32,6 +36,7 @@ ROLES = models.Role.__table__
 EVT = models.Event.__table__
 AEV = models.ArticleEvent.__table__
 Q = models.Quote.__table__
+ALIAS = models.SpeakerAlias.__table__
 
 Status = Literal["added", "updated", "unchanged"]
 
@@ -150,6 +155,11 @@ class Writer:
                 conn.execute(insert(FILES).values(path=state.path, **values))
         return removed
 
+    def settle(self) -> None:
+        """Corpus-wide identity (surname-only speakers, folded quotations), in one transaction."""
+        with self.engine.begin() as conn:
+            settle(conn)
+
     def known_files(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(select(FILES.c.path)).scalars())
@@ -255,18 +265,12 @@ class Writer:
         event_ids |= set(conn.execute(select(AEV.c.event_id).where(AEV.c.article_id == article_id)).scalars())
         conn.execute(delete(Q).where(Q.c.article_id == article_id))
         conn.execute(delete(ROLES).where(ROLES.c.article_id == article_id))
+        conn.execute(delete(ALIAS).where(ALIAS.c.article_id == article_id))
         conn.execute(delete(AEV).where(AEV.c.article_id == article_id))
         conn.execute(delete(SPK).where(SPK.c.article_id == article_id))
         speaker_ids.discard(None)
         event_ids.discard(None)
-        if speaker_ids:
-            conn.execute(
-                delete(SPK).where(
-                    SPK.c.id.in_(speaker_ids),
-                    ~exists().where(Q.c.speaker_id == SPK.c.id),
-                    ~exists().where(ROLES.c.speaker_id == SPK.c.id),
-                )
-            )
+        remove_orphan_speakers(conn, speaker_ids)
         if event_ids:
             conn.execute(
                 delete(EVT).where(
@@ -284,6 +288,7 @@ class Writer:
             )
         speakers: dict[tuple[str, str], int] = {}
         roles: dict[tuple[int, str | None, str | None], int] = {}
+        aliases: set[tuple[int, str]] = set()
         rows = []
         for quote in extraction.quotes:
             speaker_id = role_id = None
@@ -293,14 +298,19 @@ class Writer:
                 if key not in speakers:
                     speakers[key] = speaker_id_for(conn, quote.speaker, kind, article_id)
                 speaker_id = speakers[key]
-                if quote.role or quote.organization:
-                    role_key = (speaker_id, quote.role, quote.organization)
+                title = quote.role
+                if not title and kind == "person":
+                    title = split_title(quote.speaker)[0]
+                for alias in {quote.speaker, quote.speaker_mention.text if quote.speaker_mention else None} - {None}:
+                    aliases.add((speaker_id, alias.strip()))
+                if title or quote.organization:
+                    role_key = (speaker_id, title, quote.organization)
                     if role_key not in roles:
                         roles[role_key] = conn.execute(
                             insert(ROLES).values(
                                 speaker_id=speaker_id,
                                 article_id=article_id,
-                                title=quote.role,
+                                title=title,
                                 organization=quote.organization,
                             )
                         ).inserted_primary_key[0]
@@ -315,6 +325,7 @@ class Writer:
                 dict(
                     article_id=article_id,
                     speaker_id=speaker_id,
+                    speaker_name=quote.speaker,
                     role_id=role_id,
                     event_id=event_id,
                     text=quote.text,
@@ -332,10 +343,15 @@ class Writer:
             )
         if rows:
             conn.execute(insert(Q), rows)
+        if aliases:
+            conn.execute(
+                insert(ALIAS),
+                [{"speaker_id": s, "article_id": article_id, "alias": a} for s, a in sorted(aliases) if a],
+            )
         return len(rows)
 
     def _event_id(self, conn: Connection, article_id: int, name: str, kind=None, location=None, date=None, organizer=None) -> int:
-        key = name_key(name)
+        key = fold(name)
         event_id = conn.execute(
             select(EVT.c.id).where(EVT.c.name_key == key, EVT.c.date.is_(date) if date is None else EVT.c.date == date)
         ).scalar()
@@ -355,14 +371,19 @@ class Writer:
 
 def speaker_id_for(conn: Connection, name: str, kind: str, article_id: int) -> int:
     """The speaker row for a name: shared across the corpus for persons and organizations,
-    private to the article for groups and unnamed roles. Created when missing."""
-    key = name_key(name) or name.strip().casefold()
+    private to the article for groups and unnamed roles. Created when missing; a person's
+    shown name loses its titles and takes the best-written spelling seen."""
+    key = speaker_key(name, kind)
+    shown = display_name(name) if kind == "person" else name.strip()
     scope = SPK.c.article_id.is_(None) if is_corpus_wide(kind) else SPK.c.article_id == article_id
-    found = conn.execute(select(SPK.c.id).where(SPK.c.name_key == key, SPK.c.kind == kind, scope)).scalar()
+    found = conn.execute(select(SPK.c.id, SPK.c.name).where(SPK.c.name_key == key, SPK.c.kind == kind, scope)).first()
     if found is not None:
-        return found
+        better = better_name(found.name, shown)
+        if better != found.name:
+            conn.execute(update(SPK).where(SPK.c.id == found.id).values(name=better))
+        return found.id
     return conn.execute(
         insert(SPK).values(
-            name=name, kind=kind, name_key=key, article_id=None if is_corpus_wide(kind) else article_id
+            name=shown, kind=kind, name_key=key, article_id=None if is_corpus_wide(kind) else article_id
         )
     ).inserted_primary_key[0]

@@ -1,0 +1,67 @@
+"""Within-article resolution: later mentions map to the person introduced in full."""
+
+from __future__ import annotations
+
+from quotedb.extract import extract
+from quotedb.extract.resolve import Resolver
+from quotedb.extract.types import SpeakerRef
+from quotedb.model import Article, ArticleMeta, Span
+
+
+def quotes(text: str):
+    return extract(Article(text=text, meta=ArticleMeta(), origin="test")).quotes
+
+
+def ref_at(text: str, word: str, **kw) -> SpeakerRef:
+    i = text.index(word)
+    return SpeakerRef(kw.pop("name", word), kw.pop("kind", "person"), Span(word, i, i + len(word)), **kw)
+
+
+def test_surname_resolves_to_the_full_name_and_its_role():
+    text = ('"We need more trains," said Petra Novak, head of the Rail Passengers Association.\n\n'
+            '"Fares must come down too," said Novak.')
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert found[1].speaker == "Petra Novak"
+    assert found[1].role == "head"
+    assert found[1].organization == "Rail Passengers Association"
+    assert found[1].speaker_mention.text == "Novak"
+
+
+def test_pronoun_resolves_to_the_last_person_mentioned():
+    text = ('Omar Diallo, the town treasurer, presented the budget on Monday.\n\n'
+            '"The books are balanced for the first time," he said.')
+    (q,) = [q for q in quotes(text) if q.kind == "direct"]
+    assert q.speaker == "Omar Diallo"
+    assert q.speaker_mention.text == "he"
+
+
+def test_role_noun_resolves_to_the_person_with_that_role():
+    text = "The treasurer said it. Omar Diallo, the town treasurer, spoke. Later the treasurer spoke again."
+    r = Resolver(text)
+    r.resolve(ref_at(text, "Omar Diallo", role="town treasurer"))
+    later = r.resolve(ref_at(text, "treasurer spoke again", name=None, kind="unnamed", role="treasurer"))
+    assert later.name == "Omar Diallo"
+
+
+def test_plural_pronoun_resolves_to_a_group_not_a_person():
+    text = "Local farmers met Anna Weiss. They said prices fell."
+    r = Resolver(text)
+    r.resolve(ref_at(text, "Local farmers", name="Local farmers", kind="group"))
+    r.resolve(ref_at(text, "Anna Weiss"))
+    they = r.resolve(ref_at(text, "They", name=None, pronoun=True))
+    assert they.name == "Local farmers"
+
+
+def test_unresolvable_pronoun_stays_unnamed():
+    text = "He said it was over."
+    r = Resolver(text)
+    he = r.resolve(ref_at(text, "He", name=None, pronoun=True))
+    assert he.name is None and he.mention.text == "He"
+
+
+def test_role_stated_at_a_later_mention_is_kept_for_that_quote():
+    text = ('Karin Holm, mayor of Eastport, opened the bridge.\n\n'
+            'Karin Holm, chair of the Regional Transport Board, said the tolls would end.')
+    found = quotes(text)
+    assert found[-1].speaker == "Karin Holm"
+    assert found[-1].organization == "Regional Transport Board"
