@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotedb.extract.claims import find_claims, sentences
+from quotedb.extract.claims import find_claims_unguarded as find_claims
+from quotedb.extract.claims import sentences
 from quotedb.extract.spans import find_spans
 from quotedb.paragraphs import paragraph_spans
 
@@ -204,3 +205,8 @@ def test_random_text_never_raises_and_spans_match(text):
         for span in (c.content, c.cue, c.source):
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+def test_paragraph_offsets_outside_the_text_are_tolerated():
+    text = "Ina Berg said members would strike."
+    assert find_claims(text, [(5, 400), (-3, 2), (30, 10)], [], (0, 999)) is not None

