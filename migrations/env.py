@@ -6,7 +6,8 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from quotedb.store.database import make_engine
+from sqlalchemy import create_engine, event
+
 from quotedb.store.fts import is_search_object
 from quotedb.store.models import Base
 
@@ -25,6 +26,7 @@ def _configure(**kwargs) -> None:
     context.configure(
         target_metadata=target_metadata,
         render_as_batch=True,
+        transactional_ddl=True,
         include_object=include_object,
         compare_type=True,
         **kwargs,
@@ -44,8 +46,19 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    url = config.get_main_option("sqlalchemy.url")
-    engine = make_engine(url.removeprefix("sqlite:///"))
+    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+
+    # Foreign keys stay off (SQLite's default) while migrating: batch mode drops and
+    # recreates tables that other tables reference. And the whole upgrade is one real
+    # transaction, DDL included, so a failed migration leaves the database as it was.
+    @event.listens_for(engine, "connect")
+    def _autocommit_driver(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
+
     with engine.connect() as connection:
         _configure(connection=connection)
         with context.begin_transaction():

@@ -106,7 +106,8 @@ def test_metadata_describes_every_table_and_column(seeds_db):
     metadata = yaml.safe_load((REPO / "metadata.yml").read_text(encoding="utf-8"))
     tables = metadata["databases"]["quotes"]["tables"]
     names = [r[0] for r in fetch(seeds_db, "select name from sqlite_master where type in ('table', 'view') "
-                                          "and name not like 'quotes_fts%' and name not like 'sqlite_%'")]
+                                          "and name not like '%\\_fts' escape '\\' and name not like '%\\_fts\\_%' escape '\\' "
+                                          "and name not like 'sqlite_%'")]
     for name in names:
         if name == "alembic_version":
             assert tables[name]["hidden"] is True
