@@ -64,6 +64,15 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
+_INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?")
+_THAT = re.compile(r"\bthat\b")
+_TRAILING_AUX = re.compile(rf"[^\S\n]+{_AUX}$")
+_SOME_VERB = re.compile(r"[a-z]{2,}ed\b|\b(?:went on|wrote|spoke|told|put it|shot back|fired back|chimed in)\b")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_COMMA = re.compile(r",\s*")
+_ENDS_COMMA_COLON = re.compile(r"[,:]\s*$")
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """A quote span with its cue and source as written, and how they were found."""
@@ -83,7 +92,7 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     words = text[max(lo, dot - 14):dot].split()
     last = words[-1].lstrip("(") if words else ""
     last = last.rsplit("-", 1)[-1]
-    return last.lower().rstrip(".") in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?", last))
+    return last.lower().rstrip(".") in ABBREVIATIONS or bool(_INITIAL.fullmatch(last))
 
 
 def _sentence_ends(text: str, start: int, limit: int) -> list[int]:
@@ -100,6 +109,7 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence holding `pos`, not before `lo`."""
+    lo = max(lo, pos - 600)  # a longer sentence is rarer than a flattened article is long
     start = lo
     for m in _SENTENCE_PUNCT.finditer(text, lo, pos):
         if m.end() >= pos:
@@ -190,7 +200,7 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
         if _inner_ends_sentence(span) and src.text.split()[0].lower() not in PRONOUNS:
             end = _sentence_end(text, m.end("verb"), limit)
             rest = text[m.end("verb"):end]
-            if len(rest.split()) > 6 or re.search(r"\bthat\b", rest):
+            if len(rest.split()) > 6 or _THAT.search(rest):
                 return None
         cue = Span(m.group("verb"), m.start("verb"), m.end("verb"))
         return cue, src, "after-source-verb"
@@ -222,7 +232,7 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
             return None
         cue = Span(v.group(), start + v.start(), start + v.end())
         return cue, Span(opener.group(), opener.start(), opener.end()), "before-participle"
-    aux = re.search(rf"[^\S\n]+{_AUX}$", text[subject_start:start + v.start()])
+    aux = _TRAILING_AUX.search(text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
     src = _span(text, subject_start, subject_end)
     if src is not None:
@@ -256,7 +266,7 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
     head = text[start:end].rstrip()
     if not head.endswith((":", ",")) or len(head.split()) > 30:
         return None
-    if head.endswith(",") and not re.search(r"[a-z]{2,}ed\b|\b(?:went on|wrote|spoke|told|put it|shot back|fired back|chimed in)\b", head):
+    if head.endswith(",") and not _SOME_VERB.search(head):
         return None
     inverted = _INVERTED.fullmatch(text, start, start + len(head))
     if inverted:
@@ -293,7 +303,7 @@ def _name_like(seg: str) -> bool:
         return True
     if words[0] in _STOP_OPENERS or _PARTY_STATE.match(seg) or len(words) > 6:
         return False
-    if re.search(r"['\u2019]s$", words[0]) and len(words) > 1 and words[1][:1].islower():
+    if _POSSESSIVE_END.search(words[0]) and len(words) > 1 and words[1][:1].islower():
         return False
     if set(words) & ORG_WORDS or (len(words) == 1 and words[0].rstrip(".").lower() in ABBREVIATIONS):
         return False
@@ -304,7 +314,7 @@ def _subject_segment(text: str, src: Span) -> Span:
     """The subject among comma segments: `Of course, Clinton`; appositives after a name stay."""
     if "," not in src.text:
         return src
-    cuts = [src.start] + [src.start + m.end() for m in re.finditer(r",\s*", src.text)]
+    cuts = [src.start] + [src.start + m.end() for m in _COMMA.finditer(src.text)]
     for a in reversed(cuts):
         b = text.find(",", a, src.end)
         b = src.end if b < 0 else b
@@ -346,7 +356,7 @@ def _previous_paragraph_colon(text: str, paragraphs: list[tuple[int, int]], span
 def _between(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
     """`"A," he said, "B."`: only the cue clause stands between two quotes."""
     gap = text[prev.outer.end:span.outer.start]
-    return len(gap.split()) <= 14 and bool(re.search(r"[,:]\s*$", gap)) and "." not in gap.strip(" ,:")[:-1]
+    return len(gap.split()) <= 14 and bool(_ENDS_COMMA_COLON.search(gap)) and "." not in gap.strip(" ,:")[:-1]
 
 
 _CONFIDENCE = {"before-embedded": 0.6, "before-colon-loose": 0.6, "before-participle": 0.7, "before-verb": 0.85}

@@ -31,12 +31,21 @@ _NOUN = re.compile(
 )
 _WORD_BACK = re.compile(r"([\w’'-]+)\s*$")
 _STOP_BACK = frozenset(
-    """the a an its their his her our this that these those of at in on during to for from with by and or
-    as was were is are be been held hosted opened said told including""".split()
+    """the a an its their his her our my your this that these those of at in on during to for from with by and or
+    as was were is are be been held hosted opened said told including when but if unless because while since
+    although without between than after before about into over under through whether""".split()
 )
-_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")$", re.IGNORECASE)
+# "first" and "second" are too common as plain adjectives ("the first meeting") to name an event.
+_ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS - {"first", "second"}) + r")$", re.IGNORECASE
+)
+_TOPIC_ON = re.compile(
+    r"\s+on\s+(?!(?:" + "|".join(w.capitalize() for w in list(MONTHS) + list(WEEKDAYS))
+    + r"|the\s+(?:verge|eve|sidelines|heels|margins|brink)|behalf|track|hold|its|his|her|their)\b)"
+)
 _TOPIC_STOP = re.compile(
-    r",\s+(?:and\s+(?:a|an|the)\b|which\b|who\b|where\b|when\b|while\b|[a-z-]+ed\b)"
+    r",\s+(?:and\s+(?:a|an|the)\b|which\b|who\b|where\b|when\b|while\b|[a-z-]+ed\b|the\b|a\b|an\b|[A-Z])"
+    r"|\s(?:he|she|they|it|we|I|his|her|their|its|regarding|concerning|about|because|after|before|but)\b"
     r"|\s(?:was|were|is|are|will|has|had|held|at|in|during|from|to|that|where|which|opened|opens|took|takes"
     r"|began|begins|ended|ends|closed|drew|attracted|focused|gathered|brought|kicked|concluded|featured"
     r"|heard|discussed|started|starts|met|meets|wrapped|on\s+(?:"
@@ -141,16 +150,30 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
         # modifiers before the noun
         i = m.start()
         mods: list[tuple[int, str]] = []
+        stopped = False
         while len(mods) < 5:
             w = _WORD_BACK.search(text, max(s, i - 40), i)
-            if not w or w.group(1).lower() in _STOP_BACK or text[w.end() : i].strip():
+            if not w or text[w.end() : i].strip():
+                stopped = not w or w.start(1) <= s
                 break
-            mods.append((w.start(1), w.group(1)))
+            word = w.group(1)
+            if word.lower() in _STOP_BACK or word.endswith(("'s", "’s")):
+                stopped = True
+                break
+            mods.append((w.start(1), word))
             i = w.start(1)
         mods.reverse()
-        # drop a sentence-initial capital that is just the first word ("Fifth", "International")
+        if not stopped:
+            # no determiner in front: keep only the name-like words next to the noun
+            keep = len(mods)
+            while keep and (mods[keep - 1][1][0].isupper() or _ORDINAL.match(mods[keep - 1][1])):
+                keep -= 1
+            mods = mods[keep:]
         has_ord = any(_ORDINAL.match(w) for _, w in mods)
-        capital = [w for p, w in mods if w[0].isupper() and p != s] + ([noun] if noun[0].isupper() else [])
+        # a sentence-initial capital is just the first word ("International symposium …")
+        capital = [w for p, w in mods if w[0].isupper() and p != s]
+        if kind == "convention" and re.match(r"\s+on\s", text[m.end() : e]):
+            continue  # `Convention on Human Rights`: a treaty, not a gathering
         title = _title_after(text, m.end(), e)
         name = None
         start = mods[0][0] if mods else m.start()
@@ -159,17 +182,17 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
             name = text[title[0] : title[1]]
             end = title[1]
         else:
-            tm = re.match(r"\s+on\s+", text[m.end() : e])
+            tm = _TOPIC_ON.match(text, m.end(), e)
             if tm:
-                stop = _TOPIC_STOP.search(text, m.end() + tm.end(), e)
+                stop = _TOPIC_STOP.search(text, tm.end(), e)
                 tend = stop.start() if stop else e
-                words = text[m.end() + tm.end() : tend].split()
+                words = text[tm.end() : tend].split()
                 if 1 <= len(words) <= 20:
                     end = tend
                     while end > m.end() and text[end - 1] in " ,":
                         end -= 1
                     name = text[start:end]
-            if name is None and (has_ord or (capital and noun[0].isupper()) or len(capital) >= 2):
+            if name is None and (has_ord or (capital and noun[0].isupper())):
                 name = text[start:end]
         tokens = _tokens(text[start:end]) if not title else _tokens(text[start : m.end()])
         out.append(_Mention(start, end, m.start(), kind, name, tokens))
@@ -363,13 +386,21 @@ def find_events_unguarded(
     return [ev.freeze() for ev in _scan(text, paragraphs, published, body).events]
 
 
-_AT_EVENT = re.compile(r"\b(?:at|during|on the sidelines of|to|before|in)\s+(?:the\s+)?(?:opening\s+of\s+)?", re.IGNORECASE)
+# What places words at an event: `said at the symposium`, `during the 43rd session`,
+# `at the opening of the session`, `in a speech to the forum`.
+_AT_BEFORE = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring|[Tt]o|[Bb]efore|[Ii]n|[Oo]n\s+the\s+sidelines\s+of|[Aa]ddressing|[Tt]old|[Aa]ttending)"
+    r"\s+(?:(?:the|a|an|its|their|this|that|last\s+week's|(?:opening|close|end|start|closing|launch)\s+of)\s+){0,3}$"
+)
 
 
-def _explicit(text: str, a: int, b: int, events: list[Event]) -> Event | None:
-    """An event mentioned in text[a:b] that matches one of `events`."""
+def _explicit(text: str, a: int, b: int, events: list[Event], placed: bool = True) -> Event | None:
+    """An event mentioned in text[a:b] that matches one of `events`; with `placed`, only a
+    mention that places something there (`at the symposium`, `during the session`)."""
     best = None
     for mn in _mentions(text, a, b):
+        if placed and not _AT_BEFORE.search(text, max(mn.start - 60, 0), mn.start):
+            continue
         for ev in events:
             if ev.kind == mn.kind and (
                 (mn.name and mn.name.lower() == ev.name.lower())
@@ -487,7 +518,7 @@ def _topic_event(text: str, a: int, b: int, events: list[Event]) -> Event | None
             lead = _PARTICIPLE_LEAD.sub("", lead)
             w = re.search(r"(\w[\w-]*)\s+(?:(?:a|an|the|its|their)\s+)?$", text[max(s, mn.start - 40) : mn.start])
             if re.fullmatch(r"\s*(?:[Tt]he|[Aa]n?)?\s*", lead) or (w and w.group(1).lower() in HOLD_VERBS):
-                ev = _explicit(text, mn.start, mn.end, events)
+                ev = _explicit(text, mn.start, mn.end, events, placed=False)
                 if ev is not None:
                     return ev
     return None

@@ -51,7 +51,8 @@ class Resolver:
         self.text = text
         self.people: list[Entity] = []
         self.groups: list[Entity] = []
-        self._subjects = self._scan_subjects(quoted or [])
+        self._quoted = quoted or []
+        self._subjects: list[SpeakerRef] | None = None  # scanned on first need
         self._next_subject = 0
 
     def _scan_subjects(self, quoted: list[tuple[int, int]]) -> list[SpeakerRef]:
@@ -61,13 +62,19 @@ class Resolver:
             s = m.start("np")
             if any(a <= s < b for a, b in quoted):
                 continue
-            for ref in parse_source(self.text, Span(m.group("np"), s, m.end("np"))):
+            np = m.group("np")
+            if " " not in np:  # a lone surname: it can only point back at someone known
+                found.append(SpeakerRef(np, "person", Span(np, s, m.end("np"))))
+                continue
+            for ref in parse_source(self.text, Span(np, s, m.end("np"))):
                 if ref.kind == "person" and ref.name:
                     found.append(ref)
                     break
         return found
 
     def _catch_up(self, pos: int) -> None:
+        if self._subjects is None:
+            self._subjects = self._scan_subjects(self._quoted)
         while self._next_subject < len(self._subjects) and self._subjects[self._next_subject].mention.start < pos:
             ref = self._subjects[self._next_subject]
             self._next_subject += 1

@@ -43,6 +43,12 @@ _MONTHS_DAYS = frozenset(
 )
 
 
+_POSSESSIVE_TOKEN = re.compile(r"['\u2019]s?$")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_AND = re.compile(r",?\s+and\s+")
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -59,13 +65,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_TITLE_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _t in TITLES:
+    _w = _t.split()
+    _TITLE_LENGTHS[_w[0]] = tuple(sorted(set(_TITLE_LENGTHS.get(_w[0], ())) | {len(_w)}, reverse=True))
+
+
 def _title_at(toks: list[tuple[str, int, int]], i: int) -> int:
     """How many tokens from i form a title (0 if none); the longest match wins."""
-    for n in (4, 3, 2, 1):
-        if i + n <= len(toks):
-            words = " ".join(t[0].lower() for t in toks[i:i + n])
-            if words in TITLES:
-                return n
+    lengths = _TITLE_LENGTHS.get(toks[i][0].lower()) if i < len(toks) else None
+    if not lengths:
+        return 0
+    for n in lengths:
+        if i + n <= len(toks) and (n == 1 or " ".join(t[0].lower() for t in toks[i:i + n]) in TITLES):
+            return n
     return 0
 
 
@@ -132,10 +145,10 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
         if run is None:
             continue
         a, b, cut_place = run
-        if any(re.search(r"['\u2019]s?$", t[0]) for t in toks[a:b]):
+        if any(_POSSESSIVE_TOKEN.search(t[0]) for t in toks[a:b]):
             continue
         role = text[toks[0][1]:toks[k - 1][2]] if k else ""
-        org = re.sub(r"\s*\([^()]*\)", "", text[toks[a][1]:toks[b - 1][2]])
+        org = _PARENTHESES.sub("", text[toks[a][1]:toks[b - 1][2]])
         return (role if _has_title(role) else None), org, own_place or cut_place or place
     role = text[toks[0][1]:toks[-1][2]]
     if k0 and not _has_title(role) and len(toks) <= 6 and all(t[0][:1].islower() for t in toks[-1:]):
@@ -217,7 +230,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
     role = org = place = None
     name_toks = head[i:j]
     # `Twitter's Adam Sharp`: the possessor is an organisation or a place, not the name.
-    poss = [k for k, t in enumerate(name_toks[:-1]) if re.search(r"['\u2019]s$", t[0])]
+    poss = [k for k, t in enumerate(name_toks[:-1]) if _POSSESSIVE_END.search(t[0])]
     if poss:
         k = poss[-1]
         org = text[name_toks[0][1]:name_toks[k][2]].removesuffix("'s").removesuffix("\u2019s")
@@ -241,7 +254,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
                     _title_at(pre, q) or w.lower() in {"former", "acting", "retired", "deputy", "vice"} for q, w in enumerate(pre_words)):
                 role = text[pre[0][1]:name_toks[k + n - 1][2]]
             elif not (len(pre) == 1 and _NATIONALITY.match(pre_words[0])):
-                org = re.sub(r"\s*\([^()]*\)", "", text[pre[0][1]:pre[-1][2]])
+                org = _PARENTHESES.sub("", text[pre[0][1]:pre[-1][2]])
         name_toks = name_toks[k + n:]
     elif before and (_has_title(text[before[0][1]:before[-1][2]]) or all(t[0][:1].islower() for t in before)):
         b0 = 0
@@ -287,7 +300,7 @@ def _split_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """`A, professor at X and B, deputy director of Y` -> two phrases; `Science and Law` stays whole."""
     parts = []
     cursor = start
-    for m in re.finditer(r",?\s+and\s+", text[start:end]):
+    for m in _AND.finditer(text[start:end]):
         right = start + m.end()
         p = _PERSON_START.match(text, right, end)
         if not p:
