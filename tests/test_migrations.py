@@ -80,3 +80,21 @@ def test_a_batch_rebuild_of_quotes_drops_the_triggers_and_restore_brings_them_ba
         fts.restore_quote_search(raw)
         assert fts.missing_triggers(raw) == set()
     engine.dispose()
+
+
+def test_upgrading_a_loaded_database_keeps_its_quotes_and_search(tmp_path):
+    """Revision 0002 rebuilds `quotes` in batch mode: rows, views and triggers must survive."""
+    db = tmp_path / "quotes.db"
+    migrate.upgrade(db, "0001")
+    with sqlite3.connect(db) as conn:
+        conn.execute("insert into articles (id, sha256, origin, text, parser_version, loaded_at) "
+                     "values (1, 'x', 'a.txt', 'She said the harbour reopens in May.', 'v', 'now')")
+        conn.execute("insert into quotes (article_id, text, kind, start, \"end\") "
+                     "values (1, 'the harbour reopens in May.', 'indirect', 9, 36)")
+
+    migrate.upgrade(db)
+
+    assert fetch(db, "select text from quotes_view") == [("the harbour reopens in May.",)]
+    assert fetch(db, "select rowid from quotes_fts where quotes_fts match 'harbour'") == [(1,)]
+    with sqlite3.connect(db) as conn:
+        assert fts.missing_triggers(conn) == set()

@@ -157,3 +157,15 @@ def test_speaker_kinds_are_checked(writer, db_path):
     writer.write(article(BRIDGE), bridge_extraction())
     with sqlite3.connect(db_path) as conn, pytest.raises(sqlite3.IntegrityError, match="ck_speakers_kind"):
         conn.execute("update speakers set kind = 'robot'")
+
+
+def test_a_title_in_the_name_becomes_the_role_and_leaves_the_name(writer, db_path):
+    text = '"The vote is on Friday," said Sen. Kwame Mensah.\n"It will pass," Dr. Kwame Mensah added.\n'
+    writer.write(article(text), extraction(
+        quote(text, "The vote is on Friday,", speaker="Sen. Kwame Mensah", mention="Sen. Kwame Mensah"),
+        quote(text, "It will pass,", speaker="Dr. Kwame Mensah", role="senator"),
+    ))
+
+    assert fetch(db_path, "select name, name_key from speakers") == [("Kwame Mensah", "kwame mensah")]
+    assert fetch(db_path, "select title from roles order by id") == [("Sen.",), ("senator",)]
+    assert fetch(db_path, "select alias from speaker_aliases order by alias") == [("Dr. Kwame Mensah",), ("Sen. Kwame Mensah",)]
