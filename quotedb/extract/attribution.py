@@ -195,16 +195,25 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
         marked = span.inner.text.rstrip()[-1:] in (",", "?", "!") or text[pos:pos + 1] == ","
         if src is None or not _plausible_np(src, 25, marked) or _sentence_end(text, src.start, src.end) < src.end:
             return None
-        if _HEAD_VERB.search(src.text):
+        if _HEAD_VERB.search(src.text) or src.text.split()[0].lower() in _NOT_SUBJECT_START:
             return None
-        if _inner_ends_sentence(span) and src.text.split()[0].lower() not in PRONOUNS:
-            end = _sentence_end(text, m.end("verb"), limit)
+        if _inner_ends_sentence(span):
+            # A new sentence after a finished quote reports it only as `X said.` / `X said on Monday.`
+            end = _sentence_end(text, m.end("verb"), hi)
             rest = text[m.end("verb"):end]
-            if len(rest.split()) > 6 or _THAT.search(rest):
+            if "," in src.text or not _SHORT_CUE_REST.fullmatch(rest):
                 return None
         cue = Span(m.group("verb"), m.start("verb"), m.end("verb"))
         return cue, src, "after-source-verb"
     return None
+
+
+_NOT_SUBJECT_START = frozenset("when while as after before if but and because though then so where asked".split())
+_SHORT_CUE_REST = re.compile(
+    r"(?:[^\S\n]+(?:on|in|at|to|during|last|this|of|about|after|before|from|via|with|over|afterward|later|recently|"
+    r"again|then|yesterday|today|[A-Z]\w*|the|a|an|his|her|their|its|\w+day|\w+ly|reporters|\d[\w,]*)\b[^\S\n]*"
+    r"[^\s\"\u201c\u201d]*){0,8}?[^\S\n]*"
+)
 
 
 def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, Span, str] | None:
@@ -380,8 +389,10 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
         prev = speech[i - 1] if i and speech[i - 1].paragraph == span.paragraph else None
         nxt = speech[i + 1].outer.start if i + 1 < len(speech) and speech[i + 1].paragraph == span.paragraph else hi
         found = _after(text, span, hi, nxt)
-        if found is None:
-            found = _before(text, span, lo, prev.outer.end if prev else lo)
+        if found is None or (found[2] == "after-source-verb" and _inner_ends_sentence(span)):
+            before = _before(text, span, lo, prev.outer.end if prev else lo)
+            if before is not None and (found is None or before[2] in ("before-colon", "before-verb")):
+                found = before
         if found is None and prev is None:
             found = _previous_paragraph_colon(text, paragraphs, span)
         if found is not None:

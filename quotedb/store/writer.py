@@ -130,17 +130,7 @@ class Writer:
         Call only after a file was read without errors. Returns how many articles were
         removed (those no other file holds); each removal is its own transaction.
         """
-        with self.engine.connect() as conn:
-            stale = conn.execute(
-                select(SRC.c.id, SRC.c.article_id, SRC.c.locator).where(SRC.c.path == state.path)
-            ).all()
-        removed = 0
-        for row in stale:
-            if row.locator in seen_locators:
-                continue
-            with self.engine.begin() as conn:
-                conn.execute(delete(SRC).where(SRC.c.id == row.id))
-                removed += self._delete_if_orphan(conn, row.article_id)
+        removed = self._drop_positions(state.path, keep=seen_locators)
         values = dict(
             size=state.size,
             mtime=state.mtime,
@@ -166,15 +156,24 @@ class Writer:
 
     def forget_file(self, path: str) -> int:
         """A file is gone: drop its positions and the articles no other file holds."""
+        removed = self._drop_positions(path, keep=set())
+        with self.engine.begin() as conn:
+            conn.execute(delete(FILES).where(FILES.c.path == path))
+        return removed
+
+    def _drop_positions(self, path: str, keep: set[str]) -> int:
+        """Delete the file's positions not in `keep`, and each article left with none."""
         with self.engine.connect() as conn:
-            stale = conn.execute(select(SRC.c.id, SRC.c.article_id).where(SRC.c.path == path)).all()
+            stale = conn.execute(
+                select(SRC.c.id, SRC.c.article_id, SRC.c.locator).where(SRC.c.path == path)
+            ).all()
         removed = 0
         for row in stale:
+            if row.locator in keep:
+                continue
             with self.engine.begin() as conn:
                 conn.execute(delete(SRC).where(SRC.c.id == row.id))
                 removed += self._delete_if_orphan(conn, row.article_id)
-        with self.engine.begin() as conn:
-            conn.execute(delete(FILES).where(FILES.c.path == path))
         return removed
 
     # --- articles --------------------------------------------------------------------
