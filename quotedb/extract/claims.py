@@ -20,6 +20,7 @@ import re
 from quotedb.extract.lexicon.verbs import (
     BELIEF_VERBS,
     FOR_CUES,
+    INFINITIVE_CUES,
     OBJECT_CUES,
     PHRASAL_CUES,
     SPEECH_VERBS,
@@ -65,7 +66,7 @@ def _alts(words) -> str:
     return build(trie)
 
 
-_CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES
+_CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES | INFINITIVE_CUES
 # Headline cues, capitalised inside a title-case line: `Mayor Says Bridge Will Reopen`.
 _HEADLINE_CUES = frozenset(
     "Says Said Tells Told Warns Claims Admits Denies Suggests Reveals Announces Insists Vows Urges Predicts".split()
@@ -411,12 +412,14 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         tail = tail.rstrip(".!?\"'”’ ")
         if cue.endswith("ing") or not tail or len(tail.split()) > 30:
             return False
-        if not (tail[0].isupper() or tail.split()[0].lower() in _DETERMINERS):
-            return False
         np_words = _RELATIVE.split(tail.split(",")[0])[0].split()
+        w0 = np_words[0] if np_words else ""
+        if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or _bare_plural(np_words[:1])
+                or (len(np_words) <= 6 and any(w[0].isupper() for w in np_words[1:]))):
+            return False
         if len(np_words) > 6 or _THAT.search(tail):
             return False
-        if any(w.lower() in _NOT_IN_NP for w in np_words):
+        if any(w.lower() in _NOT_IN_NP and w.lower() != "and" for w in np_words):
             return False
         segs = text[s:sep_abs].split(",")
         first_seg = segs[0].split()
@@ -526,7 +529,9 @@ def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, p
     """`X called Y a Z`, `X accused Y of Z`: the content is the object and its complement."""
     text = f.text
     nxt = text[m.end() : e].split()
-    if len(nxt) < 2 or nxt[0].lower() in _BLOCK_AFTER or nxt[0].lower() in _PREP_START:
+    if len(nxt) < 2 or nxt[0].lower() in _PREP_START:
+        return False
+    if nxt[0].lower() in _BLOCK_AFTER and not (nxt[0] == "as" and cue.startswith("describ")):
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
     if src is None or not (src.text[0].isupper() or src.text.lower() in _PRONOUNS):
@@ -549,7 +554,7 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     if len(nw) < 3:
         return False
     after_that = bool(_THAT_END.search(text, m.end(), cs))
-    if nw[0].lower() in _BLOCK_AFTER and not after_that:
+    if nw[0].lower() in _BLOCK_AFTER and not after_that and not (nw[0] == "to" and cue in INFINITIVE_CUES):
         return False
     if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in _TELL:
         if nw[0].lower() in _PREP_START:
@@ -618,7 +623,7 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
         return
     before_w = text[max(s, m.start() - 20) : m.start()].split()
     prev = before_w[-1].lower() if before_w else ""
-    if prev in _PASSIVE_BEFORE or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
+    if (prev in _PASSIVE_BEFORE and not cue.endswith("ing")) or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
         return
     if m.group("acc"):
         _according(f, s, e, m, cue_span)

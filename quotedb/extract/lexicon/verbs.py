@@ -56,6 +56,7 @@ SPEECH_VERBS: frozenset[str] = _forms(
     "reveal reveals revealed",
     "pledge pledges pledged pledging",
     "urge urges urged urging",
+    "agree agrees agreed agreeing",
 )
 
 # Multi-word cues, matched as phrases (lower case, single spaces).
@@ -96,4 +97,13 @@ OBJECT_CUES: frozenset[str] = _forms(
     "described describes describing describe",
     "criticized criticizes criticizing criticize criticised criticises criticising criticise",
     "accused accuses accusing accuse",
+)
+
+# Commitments whose content is an infinitive: `promised to deliver change`.
+INFINITIVE_CUES: frozenset[str] = _forms(
+    "promise promises promised promising",
+    "vow vows vowed vowing",
+    "pledge pledges pledged pledging",
+    "agree agrees agreed agreeing",
+    "threaten threatens threatened threatening",
 )
