@@ -129,3 +129,13 @@ def test_a_database_with_another_name_keeps_its_metadata(seeds_db, tmp_path):
 def test_a_missing_database_is_reported(tmp_path):
     with pytest.raises(FileNotFoundError, match="quotedb build"):
         make_datasette(tmp_path / "quotes.db")
+
+
+def test_every_url_in_the_readme_works(ds):
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    paths = sorted(set(re.findall(r"http://127\.0\.0\.1:8001(/[^\s|)`]*)", readme)))
+    assert len(paths) >= 15
+    for path in paths:
+        assert get(ds, path).status_code == 200, path
