@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotedb.extract.lexicon.people import ABBREVIATIONS, ORG_WORDS, PRONOUNS
+from quotedb.extract.lexicon.people import ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS, TITLES
 from quotedb.extract.lexicon.verbs import SPEECH_VERBS
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
@@ -208,6 +208,7 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
     return None
 
 
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _NOT_SUBJECT_START = frozenset("when while as after before if but and because though then so where asked".split())
 _SHORT_CUE_REST = re.compile(
     r"(?:[^\S\n]+(?:on|in|at|to|during|last|this|of|about|after|before|from|via|with|over|afterward|later|recently|"
@@ -223,6 +224,12 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     verbs = list(_HEAD_VERB.finditer(head))
     rest = _HEAD_REST.fullmatch(head, verbs[-1].end()) if verbs else None
     if rest is None:
+        for pattern, rule in ((_ACCORDING_BEFORE, "before-according"), (_DASH_BEFORE, "before-dash")):
+            m = pattern.search(text, start, span.outer.start)
+            if m:
+                cue = Span(m.group("verb"), m.start("verb"), m.end("verb")) if "verb" in m.groupdict() else \
+                    Span(text[m.end("src"):span.outer.start].strip(), m.end("src"), span.outer.start)
+                return cue, Span(m.group("src"), m.start("src"), m.end("src")), rule
         return _colon_only(text, start, span.outer.start)
     v = verbs[-1]
     subject_start = start
@@ -246,6 +253,9 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     src = _span(text, subject_start, subject_end)
     if src is not None:
         src = _subject_segment(text, src)
+        words = src.text.split()
+        if len(words) > 1 and words[-1].lower() in _SUBJECT_PRONOUNS:
+            src = Span(words[-1], src.end - len(words[-1]), src.end)  # `To which she said,`
     cue = Span(v.group(), start + v.start(), start + v.end())
     if src is None or not _plausible_np(src) or _HEAD_VERB.search(src.text):
         src = _nearest_subject(text, subject_start, subject_end)
@@ -286,13 +296,20 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
     clause = _LEADING_CLAUSE.match(text, s, end)
     if clause:
         s = clause.end()
-    m = _PRONOUN_OPENER.match(text, s, end) or _OPENING_NP.match(text, s, end)
+    m = _NAME_BEFORE_COLON.search(text, s, start + len(head)) if head.endswith(":") else None
+    m = m or _PRONOUN_OPENER.match(text, s, end) or _OPENING_NP.match(text, s, end)
     if m is None or not m.group().strip():
         return None
     colon = start + len(head) - 1
     rule = "before-colon-loose" if head.endswith(":") else "before-comma-loose"
     return Span(head[-1], colon, colon + 1), Span(m.group(), m.start(), m.end()), rule
 
+
+# `A lesson from Loretta Lynch:` - a full name right before the colon is the source.
+_NAME_BEFORE_COLON = re.compile(r"(?<=\s)[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){1,3}(?=[^\S\n]*:$)")
+# `…, including the candidate Jane Roe -- "…"` and `According to X, "…"`.
+_DASH_BEFORE = re.compile(r"(?P<src>[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3})[^\S\n]*(?:--|\u2014)[^\S\n]*$")
+_ACCORDING_BEFORE = re.compile(r"(?P<verb>[Aa]ccording[^\S\n]+to)[^\S\n]+(?P<src>[^,\n]{2,80}?),[^\S\n]*$")
 
 _STOP_OPENERS = frozenset(
     "In On At For With From By As If When While After Before But And Or So Yet The This That These Those There Here "
@@ -309,6 +326,9 @@ def _name_like(seg: str) -> bool:
     if not words:
         return False
     if seg.lower() in PRONOUNS:
+        return True
+    if words[0].lower() in ("the", "a", "an") and 1 < len(words) <= 4 and (
+            words[-1].lower() in TITLES or words[-1].lower() in GROUP_NOUNS):
         return True
     if words[0] in _STOP_OPENERS or _PARTY_STATE.match(seg) or len(words) > 6:
         return False
