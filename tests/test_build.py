@@ -183,3 +183,12 @@ def test_rows_of_a_csv_corpus_are_articles_with_their_row_number(tmp_path):
 
     assert summary.added == 2, summary.errors
     assert fetch(tmp_path / "quotes.db", "select locator from article_sources order by id") == [("row 1",), ("row 2",)]
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only(folder, tmp_path, capsys, monkeypatch):
+    build([folder], tmp_path / "quiet.db", progress=True)
+    assert "Building" not in capsys.readouterr().err
+
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    build([folder], tmp_path / "shown.db", progress=True)
+    assert "Building" in capsys.readouterr().err
