@@ -210,3 +210,19 @@ def test_random_text_never_raises_and_spans_match(text):
 def test_paragraph_offsets_outside_the_text_are_tolerated():
     text = "Ina Berg said members would strike."
     assert find_claims(text, [(5, 400), (-3, 2), (30, 10)], [], (0, 999)) is not None
+
+
+def test_according_to_in_mid_sentence_reports_what_follows():
+    found = claims("Turnout, according to the election board, reached a record high in the north.")
+    assert [c.content.text for c in found] == ["Turnout", "reached a record high in the north."]
+    assert {c.source.text for c in found} == {"the election board"}
+
+
+def test_an_adverbial_segment_before_the_name_is_not_the_source():
+    c = one("The day after the count, Mayor Ida Holm said the result would stand.")
+    assert c.source.text == "Mayor Ida Holm"
+
+
+def test_a_promise_reports_its_infinitive():
+    c = one("The minister promised to publish the contracts by June.")
+    assert c.content.text == "to publish the contracts by June."

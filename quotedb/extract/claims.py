@@ -286,6 +286,11 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
                 return _subject(text, s, b)
         else:
             a = a + cut
+    if not last.endswith(","):
+        # `The day after the vote, Gov. Ann Lee said`: an adverbial segment, then the name
+        comma = text.rfind(", ", a, b)
+        if comma > a and text[comma + 2 : comma + 3].isupper() and not text[a:comma].split()[-1][:1].isupper():
+            a = comma + 2
     if len(text[a:b].split()) > 25:
         return None
     return _span(text, a, b)
@@ -479,20 +484,23 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
 
 
 def _according(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
+    """`According to X, …`, `…, according to X, …` (both sides reported), `… according to X.`"""
     text = f.text
     comma = text.find(",", m.end(), e)
-    before = text[s : m.start()].strip()
-    if comma >= 0 and (not before or before.endswith(",") is False and len(before.split()) <= 2):
-        src = _span(text, m.end(), comma)
-        if src and len(src.text.split()) <= 20:
-            return f.add(comma + 1, e, cue_span, src, "according-lead", 0.85)
     src_end = comma if comma >= 0 else e
     src = _span(text, m.end(), src_end)
     if src:
         src = _span(text, src.start, src.end - len(src.text) + len(src.text.rstrip(".!?\"'”’")))
-    if src and len(src.text.split()) <= 20 and before:
-        return f.add(s, m.start(), cue_span, src, "according-tail", 0.8)
-    return False
+    if src is None or len(src.text.split()) > 20:
+        return False
+    before = text[s : m.start()].rstrip()
+    rest = comma >= 0 and len(text[comma + 1 : e].split()) >= 2
+    if not before.strip(_OPEN_Q + " "):
+        return rest and f.add(comma + 1, e, cue_span, src, "according-lead", 0.85)
+    if before.endswith(",") and rest:
+        f.add(s, s + len(before) - 1, cue_span, src, "according-tail", 0.7, min_words=1)
+        return f.add(comma + 1, e, cue_span, src, "according-medial", 0.75)
+    return f.add(s, m.start(), cue_span, src, "according-tail", 0.8)
 
 
 def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
