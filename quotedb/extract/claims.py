@@ -72,7 +72,7 @@ _HEADLINE_CUES = frozenset(
     "Says Said Tells Told Warns Claims Admits Denies Suggests Reveals Announces Insists Vows Urges Predicts".split()
 )
 _CUE = re.compile(
-    r"(?<![\w'’<-])(?:(?P<phr>" + _alts(PHRASAL_CUES) + r"|upon)|(?P<acc>According\s+to)|(?P<asked>Asked)|(?P<head>" + _alts(_HEADLINE_CUES) + r")|(?P<verb>"
+    r"(?<![\w'’<-])(?:(?P<phr>" + _alts(PHRASAL_CUES) + r")|(?P<acc>According\s+to)|(?P<asked>Asked)|(?P<head>" + _alts(_HEADLINE_CUES) + r")|(?P<verb>"
     + _alts(_CUE_WORDS) + r"))(?![\w'’-])"
 )
 

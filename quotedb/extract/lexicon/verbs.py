@@ -64,6 +64,7 @@ PHRASAL_CUES: frozenset[str] = frozenset(
     {
         "pointed out", "points out", "point out", "pointing out",
         "called on", "calls on", "call on", "calling on",
+        "called upon", "calls upon", "call upon", "calling upon",
         "called for", "calls for", "call for", "calling for",
         "appealed to", "appeals to", "appealing to",
         "according to",
@@ -75,6 +76,7 @@ URGE_CUES: frozenset[str] = frozenset(
     {
         "urge", "urges", "urged", "urging",
         "called on", "calls on", "call on", "calling on",
+        "called upon", "calls upon", "call upon", "calling upon",
         "appealed to", "appeals to", "appealing to",
     }
 )
