@@ -46,7 +46,7 @@ _TAIL_SOURCE_FIRST = re.compile(
     rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<src>[^\s{_QUOTE_CHARS}](?:(?!'')[^{_DOUBLE_CHARS};!?\n]){{0,200}}?)[^\S\n]+{_AUX}(?P<verb>{_VERB})"
 )
 _HEAD_VERB = re.compile(rf"(?<![\w'\u2019-])(?P<verb>{_VERB})")
-_HEAD_REST = re.compile(rf"(?:[^\S\n]+(?!'')[^\s{_DOUBLE_CHARS}]+){{0,9}}?[^\S\n]*(?P<punct>[:,{_DASHES}]?)[^\S\n]*(?:that[^\S\n]+)?$")
+_HEAD_REST = re.compile(rf"(?:[^\S\n]+(?!'')[^\s{_DOUBLE_CHARS}]+){{0,14}}?[^\S\n]*(?P<punct>[:,{_DASHES}]?)[^\S\n]*(?:that[^\S\n]+)?$")
 _SENTENCE_PUNCT = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)")
 _WORDS = re.compile(r"[^\s]+")
 # Subject phrases start with a capital, a pronoun, a determiner or a number.
@@ -201,35 +201,46 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
             # A new sentence after a finished quote reports it only as `X said.` / `X said on Monday.`
             end = _sentence_end(text, m.end("verb"), hi)
             rest = text[m.end("verb"):end]
-            if "," in src.text or not _SHORT_CUE_REST.fullmatch(rest):
+            if not _short_cue_rest(rest):
                 return None
         cue = Span(m.group("verb"), m.start("verb"), m.end("verb"))
         return cue, src, "after-source-verb"
     return None
 
 
+# The verb ending a sentence's subject: `The former candidate continued, saying, "…"`.
+_MAIN_VERB = re.compile(rf"[^\S\n]+(?:{_AUX})?(?:{_VERB}|[a-z]{{2,}}ed\b|[a-z]{{3,}}s\b|is\b|was\b|has\b|had\b|went\b|took\b|made\b|gave\b)")
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _NOT_SUBJECT_START = frozenset("when while as after before if but and because though then so where asked".split())
-_SHORT_CUE_REST = re.compile(
-    r"(?:[^\S\n]+(?:on|in|at|to|during|last|this|of|about|after|before|from|via|with|over|afterward|later|recently|"
-    r"again|then|yesterday|today|[A-Z]\w*|the|a|an|his|her|their|its|\w+day|\w+ly|reporters|\d[\w,]*)\b[^\S\n]*"
-    r"[^\s\"\u201c\u201d]*){0,8}?[^\S\n]*"
+# What may follow `X said` when it reports the finished quote before it: `on Monday`, `in a statement`.
+_CUE_REST_START = frozenset(
+    """on in at to during last this of about after before from via with over afterward afterwards later
+    recently again then yesterday today tonight earlier outside inside while when as before reporters
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+
+
+def _short_cue_rest(rest: str) -> bool:
+    words = rest.split()
+    if not words:
+        return True
+    first = words[0].strip(",").lower()
+    return len(words) <= 12 and (first in _CUE_REST_START or rest.lstrip()[:1] in ",") and not _THAT.search(rest)
 
 
 def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, Span, str] | None:
     """Cue and source before the opening mark: `X said: "…"`, `X told the BBC "…"`."""
     start = max(_sentence_start(text, lo, span.outer.start), prev_end)
     head = text[start:span.outer.start]
+    for pattern, rule in ((_ACCORDING_BEFORE, "before-according"), (_DASH_BEFORE, "before-dash")):
+        m = pattern.search(text, start, span.outer.start)
+        if m:
+            cue = Span(m.group("verb"), m.start("verb"), m.end("verb")) if "verb" in m.groupdict() else \
+                Span(text[m.end("src"):span.outer.start].strip(), m.end("src"), span.outer.start)
+            return cue, Span(m.group("src"), m.start("src"), m.end("src")), rule
     verbs = list(_HEAD_VERB.finditer(head))
     rest = _HEAD_REST.fullmatch(head, verbs[-1].end()) if verbs else None
     if rest is None:
-        for pattern, rule in ((_ACCORDING_BEFORE, "before-according"), (_DASH_BEFORE, "before-dash")):
-            m = pattern.search(text, start, span.outer.start)
-            if m:
-                cue = Span(m.group("verb"), m.start("verb"), m.end("verb")) if "verb" in m.groupdict() else \
-                    Span(text[m.end("src"):span.outer.start].strip(), m.end("src"), span.outer.start)
-                return cue, Span(m.group("src"), m.start("src"), m.end("src")), rule
         return _colon_only(text, start, span.outer.start)
     v = verbs[-1]
     subject_start = start
@@ -242,12 +253,18 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         lead = _LEADING.match(text, subject_start)
         if lead:
             subject_start = lead.end()
-    if v.group().endswith("ing") and text[start:start + v.start()].rstrip().endswith(","):
-        opener = _OPENING_NP.match(text, subject_start, start + v.start())
-        if opener is None:
+    cue = Span(v.group(), start + v.start(), start + v.end())
+    before_verb = text[start:start + v.start()].rstrip()
+    if v.group().endswith("ing") and before_verb.endswith(","):
+        main = _MAIN_VERB.search(text, subject_start, start + v.start())
+        subject = _span(text, subject_start, main.start()) if main else None
+        if subject is None or not _plausible_np(subject, 10):
             return None
-        cue = Span(v.group(), start + v.start(), start + v.end())
-        return cue, Span(opener.group(), opener.start(), opener.end()), "before-participle"
+        return cue, _subject_segment(text, subject), "before-participle"
+    after_verb = _span(text, start + v.end(), span.outer.start)
+    if (before_verb.endswith(",") or start + v.start() == subject_start) and after_verb is not None \
+            and _name_like(after_verb.text):
+        return cue, after_verb, "before-inverted"  # `…, explained Jane Roe, "…"`
     aux = _TRAILING_AUX.search(text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
     src = _span(text, subject_start, subject_end)
@@ -262,6 +279,8 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         if src is None:
             return None
     punct = rest.group("punct")
+    if len(text[start + v.end():span.outer.start].split()) > 9 and not punct:
+        return None
     if punct == ":":
         rule = "before-colon"
     elif punct or not text[start + v.end():span.outer.start].strip():

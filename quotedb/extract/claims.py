@@ -19,7 +19,9 @@ import re
 
 from quotedb.extract.lexicon.verbs import (
     BELIEF_VERBS,
+    CLAUSE_ONLY_CUES,
     FOR_CUES,
+    NOT_CLAIM_CUES,
     INFINITIVE_CUES,
     OBJECT_CUES,
     PHRASAL_CUES,
@@ -620,10 +622,17 @@ def _headline(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
     return f.add(m.end(), e, cue_span, src, "headline", 0.5, min_words=3)
 
 
+_TO_OR_THAT = re.compile(r"\s+(?:to|that)\b")
+
+
 def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     text = f.text
     cue = _cue_word(m)
     cue_span = Span(m.group(), m.start(), m.end())
+    if cue in NOT_CLAIM_CUES:
+        return
+    if cue in CLAUSE_ONLY_CUES and not _TO_OR_THAT.match(text, m.end(), e):
+        return
     q = _inside(f.quotes, m.start(), m.end(), f.starts)
     if q is not None and not q.is_title:
         return

@@ -226,6 +226,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
                 name = text[head[0][1]:head[k - 1][2]]
                 return SpeakerRef(name, "person", Span(name, head[0][1], head[k - 1][2]), None, o, p)
             break
+    head = [t for t in head if not t[0].startswith("(")] or head  # `(D-Va.)`, `(UN)`: asides, never names
     i, j = _name_run(head)
     role = org = place = None
     name_toks = head[i:j]

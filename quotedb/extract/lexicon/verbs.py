@@ -109,3 +109,18 @@ INFINITIVE_CUES: frozenset[str] = _forms(
     "agree agrees agreed agreeing",
     "threaten threatens threatened threatening",
 )
+
+# Forms that, as indirect-speech cues, are mostly something else on PolNeAR train: nouns
+# ("a report", "his remarks", "her claim"), "continued to", "maintained a lead".
+# They still cue direct quotes.
+NOT_CLAIM_CUES: frozenset[str] = _forms(
+    "continue continues continued",
+    "maintain maintains maintained",
+    "call report remarks tweet claim add",
+)
+
+# Cues that report only when a `to` or `that` clause follows ("pledged delegates" is not).
+CLAUSE_ONLY_CUES: frozenset[str] = _forms(
+    "pledge pledges pledged pledging",
+    "threaten threatens threatened threatening",
+)
