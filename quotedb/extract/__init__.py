@@ -30,6 +30,7 @@ __all__ = ["ENGINE_VERSION", "extract", "extract_unguarded"]
 _WORD = re.compile(r"\w+")
 # Quotes with no cue and no speaker to inherit are kept only when they read as speech.
 _MIN_FLOATING_WORDS = 8
+_LOOKBACK = 1  # paragraphs an uncued quote may look back for its speaker
 
 
 @dataclass(slots=True)
@@ -152,7 +153,7 @@ def extract_unguarded(article: Article) -> Extraction:
         refs = _refs(text, it)
         if refs:
             refs = tuple(resolver.resolve(r) for r in refs)
-        elif (it.inherits or it.rule == "unattributed") and last_refs and para - last_para <= 1:
+        elif (it.inherits or it.rule == "unattributed") and last_refs and para - last_para <= _LOOKBACK:
             refs = last_refs
             if it.rule == "unattributed":
                 it.rule, it.confidence = "floating", 0.4

@@ -46,8 +46,9 @@ _SENT_END = re.compile(r"[.!?]+(?:''|[\"'”’)\]])*(?=\s+(?:''|``|[\"'“‘(\
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.?$")
 
 
-def _alts(words) -> str:
-    """An alternation built as a trie, so the regex engine rejects most positions at once."""
+def alternation(words) -> str:
+    """A regex alternation of `words` built as a trie, so the engine rejects most positions
+    at once (Python's re tries a flat alternation word by word at every position)."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -74,8 +75,8 @@ _HEADLINE_CUES = frozenset(
     "Says Said Tells Told Warns Claims Admits Denies Suggests Reveals Announces Insists Vows Urges Predicts".split()
 )
 _CUE = re.compile(
-    r"(?<![\w'’<-])(?:(?P<phr>" + _alts(PHRASAL_CUES) + r")|(?P<acc>According\s+to)|(?P<asked>Asked)|(?P<head>" + _alts(_HEADLINE_CUES) + r")|(?P<verb>"
-    + _alts(_CUE_WORDS) + r"))(?![\w'’-])"
+    r"(?<![\w'’<-])(?:(?P<phr>" + alternation(PHRASAL_CUES) + r")|(?P<acc>According\s+to)|(?P<asked>Asked)|(?P<head>" + alternation(_HEADLINE_CUES) + r")|(?P<verb>"
+    + alternation(_CUE_WORDS) + r"))(?![\w'’-])"
 )
 
 _PRONOUNS = frozenset("he she they it we i you who".split())
@@ -363,7 +364,7 @@ def _sentence_end(text: str, e: int) -> int:
 
 
 def _cue_word(m: re.Match) -> str:
-    return re.sub(r"\s+", " ", m.group().lower())
+    return " ".join(m.group().lower().split())
 
 
 _NOT_IN_NP = frozenset(

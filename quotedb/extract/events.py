@@ -24,11 +24,10 @@ from quotedb.extract.lexicon.events import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from quotedb.extract.claims import alternation
 from quotedb.model import Event, Quote, Span
 
-_NOUN = re.compile(
-    r"\b((?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(EVENT_NOUNS, key=len, reverse=True)) + r"))\b"
-)
+_NOUN = re.compile(r"\b(" + alternation(list(EVENT_NOUNS) + [w.capitalize() for w in EVENT_NOUNS]) + r")\b")
 _WORD_BACK = re.compile(r"([\w’'-]+)\s*$")
 _STOP_BACK = frozenset(
     """the a an its their his her our my your this that these those of at in on during to for from with by and or
@@ -278,9 +277,14 @@ class _Scan:
         lo, hi = max(body[0], 0), min(body[1], len(text))
         for pi, (ps, pe) in enumerate(paragraphs):
             ps, pe = max(ps, lo), min(pe, hi)
-            if pe <= ps or not _NOUN.search(text, ps, pe):
+            if pe <= ps:
+                continue
+            nouns = [m.start() for m in _NOUN.finditer(text, ps, pe)]
+            if not nouns:
                 continue
             for s, e in _sentences(text, ps, pe):
+                if bisect.bisect_left(nouns, s) == bisect.bisect_left(nouns, e):
+                    continue
                 for mn in _mentions(text, s, e):
                     self._place_mention(pi, s, e, mn)
 

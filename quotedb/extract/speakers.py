@@ -222,9 +222,18 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         if k and tok in ("of", "at", "with", "from") and all(_cap(t[0]) and t[0] not in HONORIFICS for t in head[:k]) \
                 and not _looks_like_org([t[0] for t in head[:k]]) and k <= 4:
             r, o, p = _role_and_org(text, head[0][1], head[-1][2])
-            if o:
-                name = text[head[0][1]:head[k - 1][2]]
-                return SpeakerRef(name, "person", Span(name, head[0][1], head[k - 1][2]), None, o, p)
+            name = text[head[0][1]:head[k - 1][2]]
+            after = [t for t in head[k + 1:] if t[0].lower() not in _DETERMINERS]
+            if o or (k >= 2 and after and all(_cap(t[0]) for t in after)):
+                place = p if o else text[after[0][1]:after[-1][2]]
+                first = 0
+                while first < k and (head[first][0] in HONORIFICS or _title_at(head, first)):
+                    first += _title_at(head, first) or 1
+                if first < k:
+                    role = text[head[0][1]:head[first - 1][2]] if first else None
+                    return SpeakerRef(text[head[first][1]:head[k - 1][2]], "person",
+                                      Span(text[head[first][1]:head[k - 1][2]], head[first][1], head[k - 1][2]),
+                                      role, o, place)
             break
     head = [t for t in head if not t[0].startswith("(")] or head  # `(D-Va.)`, `(UN)`: asides, never names
     i, j = _name_run(head)

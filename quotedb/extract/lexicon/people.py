@@ -31,7 +31,7 @@ TITLES: frozenset[str] = frozenset(
     for t in """
     president, vice-president, vice president, prime minister, premier, chancellor, king, queen,
     prince, minister, foreign minister, defense minister, defence minister, finance minister,
-    secretary, secretary general, secretary-general, under-secretary-general, secretary of state,
+    secretary, del., delegate, secretary general, secretary-general, under-secretary-general, secretary of state,
     attorney general, ambassador, envoy, consul, charge d'affaires, charg\u00e9 d'affaires,
     special representative, permanent representative, representative, spokesman, spokeswoman,
     spokesperson, senator, sen., rep., congressman, congresswoman, gov., governor, lt. gov.,
