@@ -43,7 +43,7 @@ _ABBREV = frozenset(
 )
 
 _SENT_END = re.compile(r"[.!?]+(?:''|[\"'”’)\]])*(?=\s+(?:''|``|[\"'“‘(\[])?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})\.?$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def alternation(words) -> str:
@@ -153,11 +153,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text, start, end):
         dot = m.start()
         if text[dot] == ".":
-            w = _WORD_BEFORE.search(text, max(start, dot - 14), dot)
-            if w:
-                tok = w.group(1).lower().rstrip(".")
-                if tok in _ABBREV or len(tok) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok):
-                    continue
+            sp = max(text.rfind(" ", start, dot), text.rfind("\n", start, dot), start - 1)
+            tok = text[sp + 1 : dot].lstrip(_OPEN_Q + "(").lower()
+            if tok in _ABBREV or len(tok) == 1 or (tok and _INITIALS.fullmatch(tok)):
+                continue
         out.append((s, m.end()))
         s = m.end()
         while s < end and text[s].isspace():
