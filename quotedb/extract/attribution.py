@@ -150,10 +150,14 @@ _TAIL_DASH = re.compile(
 # After a quote that ends in a comma, any past-tense verb reports it: `"…," she scoffed.`
 _TAIL_ANY_VERB = re.compile(
     r"[^\S\n]*(?P<src>(?:the|a|an)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+){0,3}?|[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3}|he|she|they|we|I)"
-    r"[^\S\n]+(?:also[^\S\n]+)?(?P<verb>[a-z]{3,}ed|went[^\S\n]+on|shot[^\S\n]+back|fired[^\S\n]+back|chimed[^\S\n]+in|put[^\S\n]+it)(?=[^\S\n]*(?:[.,;:]|$)|[^\S\n]+(?:on|in|at|to|from|during|after|before|back|again|later|last|this|as|while|when|with|of|about)\b)"
+    r"[^\S\n]+(?:also[^\S\n]+)?(?P<verb>[a-z]{3,}ed|went[^\S\n]+on|shot[^\S\n]+back|fired[^\S\n]+back|chimed[^\S\n]+in|put[^\S\n]+it)(?=[^\S\n]*(?:[.,;:]|$)|[^\S\n]+(?:on|in|at|to|from|during|after|before|back|again|later|last|this|as|while|when|with|of|about|and|out|up)\b)"
 )
+# A lower-case pronoun right after the closing mark starts the cue whatever the verb: `" he points out.`
+_TAIL_PRONOUN = re.compile(r"[^\S\n]*,?[^\S\n]*(?P<src>he|she|they|we|I)[^\S\n]+(?:also[^\S\n]+)?(?P<verb>[a-z]{3,}(?:s|ed))\b")
+# A quote closing its paragraph, then `- Jane Roe.` alone on the next line.
+_DASH_LINE = re.compile(rf"[\u2015{_DASHES}-][^\S\n]*(?P<src>[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){{0,4}})[^\n]{{0,60}}$", re.MULTILINE)
 _TAIL_ANY_VERB_FIRST = re.compile(
-    r"[^\S\n]*(?P<verb>[a-z]{3,}ed)[^\S\n]+(?P<src>(?:the|a|an)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+){0,3}|[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3})(?=[^\S\n]*(?:[.,;]|$))"
+    r"[^\S\n]*(?P<verb>[a-z]{3,}ed)[^\S\n]+(?P<src>(?:the|a|an)[^\S\n]+[\w\-]+(?:[^\S\n]+[\w\-]+){0,3}|[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3})(?=[^\S\n]*(?:[.,;]|$)|[^\S\n]+(?:of|who|from)\b)"
 )
 # A transcript label inside the marks: `"WALLACE: Governor, …"`.
 _LABEL = re.compile(r"(?P<src>[A-Z][A-Z.'\-]+(?:[^\S\n]+[A-Z][A-Z.'\-]+){0,2}):[^\S\n]")
@@ -170,6 +174,10 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
     if dash:
         src = Span(dash.group("src"), dash.start("src"), dash.end("src"))
         return Span(text[pos:dash.start("src")].strip(), pos, dash.start("src")), src, "after-dash"
+    pron = _TAIL_PRONOUN.match(text, pos, limit)
+    if pron and (pron.group("src") != "I" or not _inner_ends_sentence(span)):
+        return (Span(pron.group("verb"), pron.start("verb"), pron.end("verb")),
+                Span(pron.group("src"), pron.start("src"), pron.end("src")), "after-pronoun")
     m = _TAIL_ACCORDING.match(text, pos, limit) or _TAIL_VERB_FIRST.match(text, pos, limit)
     if m:
         end = _sentence_end(text, m.end(), limit)
@@ -386,6 +394,18 @@ def _nearest_subject(text: str, lo: int, hi: int) -> Span | None:
     return best
 
 
+def _dash_line_after(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> tuple[Span, Span, str] | None:
+    """A quote closing its paragraph, signed on the next line: `- Jane Roe, Springfield.`"""
+    lo, hi = paragraphs[span.paragraph]
+    if span.outer.end < hi - 1 or span.paragraph + 1 >= len(paragraphs):
+        return None
+    nlo, nhi = paragraphs[span.paragraph + 1]
+    m = _DASH_LINE.match(text, nlo, nhi)
+    if m is None or len(text[nlo:nhi].split()) > 10:
+        return None
+    return Span(text[nlo], nlo, nlo + 1), Span(m.group("src"), m.start("src"), m.end("src")), "after-dash-line"
+
+
 def _previous_paragraph_colon(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> tuple[Span, Span, str] | None:
     """`He said:` closing one paragraph, the quote opening the next."""
     if not span.opens_paragraph or span.paragraph == 0:
@@ -432,6 +452,8 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
             before = _before(text, span, lo, prev.outer.end if prev else lo)
             if before is not None and (found is None or before[2] in ("before-colon", "before-verb")):
                 found = before
+        if found is None:
+            found = _dash_line_after(text, paragraphs, span)
         if found is None and prev is None:
             found = _previous_paragraph_colon(text, paragraphs, span)
         if found is not None:

@@ -133,6 +133,9 @@ def _word_list(s: str) -> list[str]:
 _TRAILING_PARTICIPLE = re.compile(r",\s+(?:expecting|hoping|adding|saying|noting|citing|arguing|calling|urging|warning|insisting|stressing|explaining)\b")
 
 
+_CLAUSE_BREAK = re.compile(r";\s")
+
+
 def _strip_span(text: str, a: int, b: int, chars: str = " \t\r\n,;:—–-") -> tuple[int, int]:
     while a < b and text[a] in chars:
         a += 1
@@ -349,7 +352,7 @@ class _Finder:
         if _is_quote_only(text, a, b, self.quotes, self.starts):
             return False
         if not rule.startswith("tail"):
-            cut = _TRAILING_PARTICIPLE.search(text, a, b)
+            cut = _TRAILING_PARTICIPLE.search(text, a, b) or _CLAUSE_BREAK.search(text, a, b)
             if cut and len(text[a : cut.start()].split()) >= 6:
                 b = cut.start()
         if source is None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
 
-_MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a']")
+# Three apostrophes closing a nested quote are a single mark then a double one.
+_MARK = re.compile(r"'(?=''(?:\s|$|[.,;:!?]))|''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a']")
 
 _DOUBLE_OPENERS = frozenset(("\u201c", "\u201e", "\u00ab", "``"))
 _DOUBLE_CLOSERS = frozenset(("\u201d", "\u00bb"))

@@ -160,16 +160,16 @@ def fold_quotations(conn: Connection) -> None:
     for key, members in groups.items():
         folded[root_of[key]].extend(members)
 
-    existing = dict(conn.execute(select(QT.c.quote_key, QT.c.id)).all())
-    conn.execute(update(Q).values(quotation_id=None))
-    links = []
-    kept: set[int] = set()
+    fields = ("text", "occurrences", "speaker_count", "speakers", "first_published", "last_published")
+    existing = {row.quote_key: row for row in conn.execute(select(QT.c.id, QT.c.quote_key, *(QT.c[f] for f in fields)))}
+    wanted: dict[str, dict] = {}
+    members_of: dict[str, list[_Member]] = {}
     for root, members in folded.items():
         longest = max((m for m in members if quote_key(m.text) == root), key=lambda m: len(m.text))
         names = sorted({m.speaker for m in members if m.speaker})
         dates = sorted(m.published for m in members if m.published)
         key = hashlib.sha1(root.encode("utf-8")).hexdigest()[:20]
-        values = dict(
+        wanted[key] = dict(
             text=longest.text.strip(" \t\n\"'“”‘’«»„,"),
             occurrences=len({m.article_id for m in members}),
             speaker_count=len({m.speaker_id for m in members if m.speaker_id is not None}),
@@ -177,17 +177,32 @@ def fold_quotations(conn: Connection) -> None:
             first_published=dates[0] if dates else None,
             last_published=dates[-1] if dates else None,
         )
-        if key in existing:
-            quotation_id = existing[key]
-            conn.execute(update(QT).where(QT.c.id == quotation_id).values(**values))
-        else:
-            quotation_id = conn.execute(insert(QT).values(quote_key=key, **values)).inserted_primary_key[0]
-        kept.add(quotation_id)
-        links.extend({"quotation": quotation_id, "quote": m.quote_id} for m in members)
+        members_of[key] = members
+
+    changed = [
+        {"qid": existing[key].id, **values}
+        for key, values in wanted.items()
+        if key in existing and tuple(values[f] for f in fields) != tuple(getattr(existing[key], f) for f in fields)
+    ]
+    if changed:
+        conn.execute(update(QT).where(QT.c.id == bindparam("qid")), changed)
+    new = [{"quote_key": key, **values} for key, values in wanted.items() if key not in existing]
+    if new:
+        conn.execute(insert(QT), new)
+    ids = dict(conn.execute(select(QT.c.quote_key, QT.c.id)).all())
+
+    current = dict(conn.execute(select(Q.c.id, Q.c.quotation_id)).all())
+    links = [
+        {"quote": m.quote_id, "quotation": ids[key]}
+        for key, members in members_of.items()
+        for m in members
+        if current.get(m.quote_id) != ids[key]
+    ]
     if links:
         conn.execute(update(Q).where(Q.c.id == bindparam("quote")).values(quotation_id=bindparam("quotation")), links)
-    gone = set(existing.values()) - kept
+    gone = [ids[key] for key in ids.keys() - wanted.keys()]
     if gone:
+        conn.execute(update(Q).where(Q.c.quotation_id.in_(gone)).values(quotation_id=None))
         conn.execute(delete(QT).where(QT.c.id.in_(gone)))
 
 
