@@ -122,8 +122,9 @@ def remove_orphan_speakers(conn: Connection, ids: set[int] | None = None) -> Non
     conn.execute(delete(SPK).where(*condition))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Member:
+    key: str
     quote_id: int
     text: str
     article_id: int
@@ -153,7 +154,7 @@ def fold_quotations(conn: Connection) -> None:
     for row in rows:
         key = quote_key(row.text)
         if key:
-            groups[key].append(_Member(row.id, row.text, row.article_id, row.speaker_id, row.name, row.published))
+            groups[key].append(_Member(key, row.id, row.text, row.article_id, row.speaker_id, row.name, row.published))
 
     root_of = _fold_keys(groups)
     folded: dict[str, list[_Member]] = defaultdict(list)
@@ -165,7 +166,7 @@ def fold_quotations(conn: Connection) -> None:
     wanted: dict[str, dict] = {}
     members_of: dict[str, list[_Member]] = {}
     for root, members in folded.items():
-        longest = max((m for m in members if quote_key(m.text) == root), key=lambda m: len(m.text))
+        longest = max((m for m in members if m.key == root), key=lambda m: len(m.text))
         names = sorted({m.speaker for m in members if m.speaker})
         dates = sorted(m.published for m in members if m.published)
         key = hashlib.sha1(root.encode("utf-8")).hexdigest()[:20]

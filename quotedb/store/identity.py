@@ -32,9 +32,10 @@ _TOKEN = re.compile(r"\S+")
 
 def fold(text: str) -> str:
     """Case, accents, punctuation and spacing folded: "Lin  Wei", "LIN WEI" -> "lin wei"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_WORD.sub(" ", bare.casefold()).strip()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
 
 
 def split_title(name: str) -> tuple[str | None, str]:
