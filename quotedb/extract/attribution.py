@@ -31,7 +31,7 @@ QUOTE_VERBS: frozenset[str] = frozenset(
     recounted recounts recalled recalls concluded concludes agreed agrees agree added adds
     wondered wonders asked asks continued continues replied replies responded responds
     tweeted tweets wrote writes posted posts read reads""".split()
-)
+) | frozenset({"put it", "puts it"})
 _VERBS = sorted(SPEECH_VERBS | QUOTE_VERBS, key=len, reverse=True)
 _VERB = "(?:" + "|".join(map(re.escape, _VERBS)) + r")(?![\w'\u2019-])"
 # Words that may stand between a subject and its verb: `he also said`, `she has told`.
@@ -55,7 +55,7 @@ _NP_START = re.compile(
 )
 # Openers of a sentence that are not part of its subject: `But he said:`, `In a statement, X said:`.
 _LEADING = re.compile(
-    r"(?:(?:but|and|so|yet|then|still|now|instead|meanwhile|however|later|earlier|also|again|indeed|separately|similarly|finally|today|yesterday)\b[ \t,]*)+",
+    r"(?:(?:but|and|so|yet|then|still|now|instead|meanwhile|however|later|earlier|also|again|indeed|separately|similarly|finally|today|yesterday|as|or)\b[ \t,]*)+",
     re.IGNORECASE,
 )
 _LEADING_CLAUSE = re.compile(
@@ -66,7 +66,7 @@ _LEADING_CLAUSE = re.compile(
 
 _INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?")
 _THAT = re.compile(r"\bthat\b")
-_TRAILING_AUX = re.compile(rf"[^\S\n]+{_AUX}$")
+_TRAILING_AUX = re.compile(rf"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?{_AUX}$")
 _SOME_VERB = re.compile(r"[a-z]{2,}ed\b|\b(?:went on|wrote|spoke|told|put it|shot back|fired back|chimed in)\b")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _COMMA = re.compile(r",\s*")
@@ -218,6 +218,7 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
 
 # The verb ending a sentence's subject: `The former candidate continued, saying, "…"`.
 _MAIN_VERB = re.compile(rf"[^\S\n]+(?:{_AUX})?(?:{_VERB}|[a-z]{{2,}}ed\b|[a-z]{{3,}}s\b|is\b|was\b|has\b|had\b|went\b|took\b|made\b|gave\b)")
+_RELATIVE = re.compile(r",[^\S\n]*(?:who|which|whose|whom)\b")
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _NOT_SUBJECT_START = frozenset("when while as after before if but and because though then so where asked".split())
 # What may follow `X said` when it reports the finished quote before it: `on Monday`, `in a statement`.
@@ -263,7 +264,7 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
             subject_start = lead.end()
     cue = Span(v.group(), start + v.start(), start + v.end())
     before_verb = text[start:start + v.start()].rstrip()
-    if v.group().endswith("ing") and before_verb.endswith(","):
+    if v.group().endswith("ing") and (before_verb.endswith(",") or before_verb.endswith(" by")):
         main = _MAIN_VERB.search(text, subject_start, start + v.start())
         subject = _span(text, subject_start, main.start()) if main else None
         if subject is None or not _plausible_np(subject, 10):
@@ -275,7 +276,8 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         return cue, after_verb, "before-inverted"  # `…, explained Jane Roe, "…"`
     aux = _TRAILING_AUX.search(text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
-    src = _span(text, subject_start, subject_end)
+    rel = _RELATIVE.search(text, subject_start, subject_end)
+    src = _span(text, subject_start, rel.start() if rel else subject_end)
     if src is not None:
         src = _subject_segment(text, src)
         words = src.text.split()
@@ -286,8 +288,9 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         src = _nearest_subject(text, subject_start, subject_end)
         if src is None:
             return None
-    punct = rest.group("punct")
-    if len(text[start + v.end():span.outer.start].split()) > 9 and not punct:
+    tail = text[start + v.end():span.outer.start].rstrip()
+    punct = rest.group("punct") or (tail[-1:] if tail[-1:] in (":", ",") else "")
+    if len(tail.split()) > 9 and not punct:
         return None
     if punct == ":":
         rule = "before-colon"
@@ -303,7 +306,7 @@ _OPENING_NP = re.compile(
     r"(?!(?:Here|There|This|That|These|Those|The|In|On|At|It|What|Soon|Now|Then|Absent|Of)\b)(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for)[^\S\n]+){0,5}[A-Z][\w'\u2019\-]*(?=[^\S\n]|,)|(?:he|she|they|we|i|it)\b",
 )
 # `Continued Stone: "…"`, `Said the senator: "…"`.
-_INVERTED = re.compile(r"(?P<verb>[A-Z][a-z]+(?:ed|d))[^\S\n]+(?P<src>[^:\n]{2,60}?)[^\S\n]*:")
+_INVERTED = re.compile(r"(?P<verb>[A-Z][a-z]+(?:ed|d))[^\S\n]+(?P<src>[^:,\n]{2,60}?)[^\S\n]*[:,]")
 _PRONOUN_OPENER = re.compile(r"(?:He|She|They|We|I|It|he|she|they|we)\b")
 
 
@@ -312,12 +315,12 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
     head = text[start:end].rstrip()
     if not head.endswith((":", ",")) or len(head.split()) > 30:
         return None
-    if head.endswith(",") and not _SOME_VERB.search(head):
-        return None
     inverted = _INVERTED.fullmatch(text, start, start + len(head))
     if inverted:
         return (Span(inverted.group("verb"), inverted.start("verb"), inverted.end("verb")),
                 Span(inverted.group("src"), inverted.start("src"), inverted.end("src")), "before-colon-inverted")
+    if head.endswith(",") and not _SOME_VERB.search(head):
+        return None
     lead = _LEADING.match(text, start, end)
     s = lead.end() if lead else start
     clause = _LEADING_CLAUSE.match(text, s, end)

@@ -120,6 +120,7 @@ _TIME_PHRASE = re.compile(
     r"\s*(?:(?:on|last|this|next|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|week|month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?"
 )
+_THAT_AFTER = re.compile(r"\s+that\b")
 _THAT_END = re.compile(r"\bthat\s*$")
 _THAT = re.compile(r"\bthat\b")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\s[—–-]{1,2})\s*$")
@@ -131,9 +132,6 @@ def _word_list(s: str) -> list[str]:
 
 # `…, expecting more investment`: a participle clause after the content is the reporter's.
 _TRAILING_PARTICIPLE = re.compile(r",\s+(?:expecting|hoping|adding|saying|noting|citing|arguing|calling|urging|warning|insisting|stressing|explaining)\b")
-
-
-_CLAUSE_BREAK = re.compile(r";\s")
 
 
 def _strip_span(text: str, a: int, b: int, chars: str = " \t\r\n,;:—–-") -> tuple[int, int]:
@@ -280,6 +278,19 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     sub = _SUBORDINATE.match(text, a, b)
     if sub:
         a = sub.end()
+    inner = None
+    for im in _CUE.finditer(text, a, b):
+        before = text[max(a, im.start() - 8) : im.start()].split()
+        after = text[im.end() : im.end() + 5].split()
+        if not (before and before[-1].lower() in ("who", "which", "that")) and not (after and after[0] in ("not", "to")):
+            inner = im
+    if inner is not None:  # `X said Y told him …`: the nested report's source is Y
+        th = _THAT_AFTER.match(text, inner.end(), b)
+        a = th.end() if th else inner.end()
+        while a < b and text[a].isspace():
+            a += 1
+        if a >= b:
+            return None
     seg = text[a:b]
     cut = None
     for m in _BOUNDARY.finditer(seg):
@@ -352,7 +363,7 @@ class _Finder:
         if _is_quote_only(text, a, b, self.quotes, self.starts):
             return False
         if not rule.startswith("tail"):
-            cut = _TRAILING_PARTICIPLE.search(text, a, b) or _CLAUSE_BREAK.search(text, a, b)
+            cut = _TRAILING_PARTICIPLE.search(text, a, b)
             if cut and len(text[a : cut.start()].split()) >= 6:
                 b = cut.start()
         if source is None:
@@ -727,7 +738,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         clash = False
         for o in out:
             ov = min(o.content.end, c.content.end) - max(o.content.start, c.content.start)
-            if ov > 0 and ov >= 0.8 * (c.content.end - c.content.start):
+            nested = o.content.start <= c.cue.start < o.content.end and c.content.end - c.content.start < 0.8 * (o.content.end - o.content.start)
+            if ov > 0 and ov >= 0.8 * (c.content.end - c.content.start) and not nested:
                 clash = True
                 break
         if not clash:

@@ -55,7 +55,10 @@ def _classify(text: str, m: re.Match, lo: int, hi: int) -> _Mark:
     before = text[pos - 1] if pos > lo else " "
     after = text[end] if end < hi else " "
     opens_ctx = (before.isspace() or before in _BEFORE_OPEN) and not after.isspace()
-    closes_ctx = not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
+    closes_ctx = (not before.isspace() or (pos - 2 >= lo and text[pos - 2] in "'\u2019")) and (
+        after.isspace() or after in _AFTER_CLOSE)
+    if closes_ctx and before.isspace():
+        opens_ctx = False  # `'inner,' "`: a space between a nested and an outer closing mark
     double = glyph in _DOUBLE_OPENERS or glyph in _DOUBLE_CLOSERS or glyph in _DOUBLE_EITHER
     if double:
         if glyph in _DOUBLE_OPENERS:
