@@ -226,3 +226,11 @@ def test_an_adverbial_segment_before_the_name_is_not_the_source():
 def test_a_promise_reports_its_infinitive():
     c = one("The minister promised to publish the contracts by June.")
     assert c.content.text == "to publish the contracts by June."
+
+
+def test_a_report_nested_inside_another_is_its_own_claim():
+    found = claims("The coach said the players told him that the pitch was too wet to play on.")
+    by_cue = {c.cue.text: c for c in found}
+    assert by_cue["said"].source.text == "The coach"
+    assert by_cue["told"].source.text == "the players"
+    assert by_cue["told"].content.text == "the pitch was too wet to play on."
