@@ -211,3 +211,35 @@ def test_random_text_never_raises(text):
 def test_paragraph_offsets_outside_the_text_are_tolerated():
     text = "The 7th summit on rail freight began on Tuesday in Lyon."
     assert isinstance(find_events(text, [(-5, 400), (60, 10)], PUBLISHED, (0, 999)), list)
+
+
+FILLER = "Prices rose.\nExports fell.\nTourism grew.\nFishing slowed.\n"
+
+
+def test_a_speaker_placed_at_the_event_in_the_previous_paragraph_keeps_it():
+    text = (
+        "The ninth forum on port safety opened in Kiel.\n" + FILLER
+        + "Ida Vos spoke at the forum about cranes.\n"
+        "The rules cover cranes and tugs, Vos explained."
+    )
+    evs = events(text)
+    q, cue, paras = quote_at(text, "The rules cover cranes and tugs", speaker="Ida Vos", cue="explained")
+    assert link_event(text, q, cue, evs, paras) == "ninth forum on port safety"
+
+
+def test_another_speaker_after_that_paragraph_is_not_linked():
+    text = (
+        "The ninth forum on port safety opened in Kiel.\n" + FILLER
+        + "Ida Vos spoke at the forum about cranes.\n"
+        "The rules cover cranes and tugs, Lund explained."
+    )
+    evs = events(text)
+    q, cue, paras = quote_at(text, "The rules cover cranes and tugs", speaker="Per Lund", cue="explained")
+    assert link_event(text, q, cue, evs, paras) is None
+
+
+def test_a_bare_mention_without_at_or_during_does_not_place_a_quote():
+    text = "The ninth forum on port safety opened in Kiel.\n" + FILLER + "Vos said the forum was too short."
+    evs = events(text)
+    q, cue, paras = quote_at(text, "the forum was too short.", speaker="Ida Vos", cue="said")
+    assert link_event(text, q, cue, evs, paras) is None
