@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotedb.extract.lexicon.people import ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS, TITLES
+from quotedb.extract.lexicon.people import ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS, SENTENCE_OPENERS, TITLES
 from quotedb.extract.lexicon.verbs import SPEECH_VERBS
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
@@ -341,12 +341,7 @@ _NAME_BEFORE_COLON = re.compile(r"(?<=\s)[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w
 _DASH_BEFORE = re.compile(r"(?P<src>[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3})[^\S\n]*(?:--|\u2014)[^\S\n]*$")
 _ACCORDING_BEFORE = re.compile(r"(?P<verb>[Aa]ccording[^\S\n]+to)[^\S\n]+(?P<src>[^,\n]{2,80}?),[^\S\n]*$")
 
-_STOP_OPENERS = frozenset(
-    "In On At For With From By As If When While After Before But And Or So Yet The This That These Those There Here "
-    "It Its His Her Their Our You A An Some Many Most All One Likewise However Meanwhile Still Also Then Now Later "
-    "Earlier What Why How Where Even Only Just Asked Like Soon Absent Of Despite Although Though Because Since "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight".split()
-)
+_STOP_OPENERS = SENTENCE_OPENERS
 _PARTY_STATE = re.compile(r"\(?[RDI]-[A-Z]|\d")
 
 
@@ -374,13 +369,22 @@ def _subject_segment(text: str, src: Span) -> Span:
     if "," not in src.text:
         return src
     cuts = [src.start] + [src.start + m.end() for m in _COMMA.finditer(src.text)]
-    for a in reversed(cuts):
+    segs = []
+    for a in cuts:
         b = text.find(",", a, src.end)
-        b = src.end if b < 0 else b
-        seg = text[a:b].strip()
-        if _name_like(seg):
+        segs.append((a, text[a:src.end if b < 0 else b].strip()))
+    for i in range(len(segs) - 1, -1, -1):
+        a, seg = segs[i]
+        described = _DESCRIPTION.fullmatch(seg) is not None
+        if _name_like(seg) or described:
+            if i and _name_like(segs[i - 1][1]) and (described or seg.split()[0].lower() in ("the", "a", "an")):
+                continue  # `Jane Roe, a nurse`: the description belongs to the name before it
             return _span(text, a, src.end) or src
     return src
+
+
+# `the announcer`, `a neighbour`: a determiner and a few plain words.
+_DESCRIPTION = re.compile(r"(?:the|a|an)(?:[^\S\n]+[a-z][a-z\-]*(?<!ed)(?<!ing)){1,3}")
 
 
 _CLAUSE_BOUNDARY = re.compile(r"(?:^|,|;|\b(?:and|but|when|while|as|then|where|after|before|because|so)\b)[^\S\n]*", re.IGNORECASE)

@@ -513,10 +513,16 @@ def _according(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
     rest = comma >= 0 and len(text[comma + 1 : e].split()) >= 2
     if not before.strip(_OPEN_Q + " "):
         return rest and f.add(comma + 1, e, cue_span, src, "according-lead", 0.85)
-    if before.endswith(",") and rest:
+    if before.endswith(",") and rest and not _APPOSITION.match(text, comma + 1, e):
         f.add(s, s + len(before) - 1, cue_span, src, "according-tail", 0.7, min_words=1)
         return f.add(comma + 1, e, cue_span, src, "according-medial", 0.75)
     return f.add(s, m.start(), cue_span, src, "according-tail", 0.8)
+
+
+# `…, according to CrowdTangle, a social analytics tool.`: what follows describes the source.
+_APPOSITION = re.compile(
+    r"\s*(?:a|an|the|who|which|whose|including|where|when|compared|referring|one|two|three|four|five)\b"
+)
 
 
 def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
@@ -603,7 +609,10 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
 
 _ASK = frozenset({"asked", "ask", "asks", "asking"})
 _ASK_TO = frozenset({"asked", "ask", "asks", "asking", "told", "tells", "tell", "telling"})
-_OBJ_TO = re.compile(r"\s+(?:[\w.'’-]+\s+){1,5}?to\s+[a-z]")
+_OBJ_TO = re.compile(
+    r"\s+(?:(?!(?:in|on|at|as|for|with|after|before|during|that|from|about)\s)[\w.'’-]+\s+){1,5}?to\s+"
+    r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\s)[a-z]"
+)
 _WH = re.compile(r"(?:\s+[^,.;:\"“”]{1,60}?)??\s+(whether|if|why|what|how|who|whom|when|where|which|about)\b")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from quotedb.extract.lexicon.people import GROUP_NOUNS, PLURAL_PRONOUNS, TITLES
+from quotedb.extract.lexicon.people import GROUP_NOUNS, PLURAL_PRONOUNS, SENTENCE_OPENERS, TITLES
 from quotedb.extract.speakers import parse_source
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
@@ -32,11 +32,7 @@ _SUBJECT = re.compile(
     r"(?!(?:%s)\b)"
     r"(?P<np>(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for|and)\s+){0,6}[A-Z][a-z][\w'\u2019\-]*"
     r"(?:,\s+[^,.;\"\u201c\u201d]{3,160},)?)(?=\s+(?!(?:of|in|at|on|for|to|from|and|or|with|by)\b)[a-z])"
-    % "|".join(
-        "In On At For With From By As If When While After Before But And Or So Yet The This That These Those "
-        "There Here It Its His Her Their Our We I You He She They A An Some Many Most All One Likewise However "
-        "Meanwhile Still Also Then Now Later Earlier What Why How Who Where Even Only Just Written Asked Like".split()
-    )
+    % "|".join(sorted(SENTENCE_OPENERS))
 )
 
 

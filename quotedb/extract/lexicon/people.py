@@ -91,3 +91,12 @@ ORG_NOUNS: frozenset[str] = _words(
     "newspaper network station group organization organisation union board bank report study",
     "survey poll statement website website memo letter document paper",
 )
+
+# Capitalised words that open a sentence without naming anyone: never a speaker's name.
+SENTENCE_OPENERS: frozenset[str] = _words(
+    "In On At For With From By As If When While After Before But And Or So Yet The This That These Those",
+    "There Here It Its His Her Their Our We I You He She They A An Some Many Most All One Likewise However",
+    "Meanwhile Still Also Then Now Later Earlier What Why How Who Where Even Only Just Written Asked Like Soon",
+    "Absent Of Despite Although Though Because Since Perhaps Yes No Indeed Instead Unlike Under Over To",
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight",
+)
