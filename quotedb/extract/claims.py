@@ -495,7 +495,11 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     ok = f.add(head, sep_abs, cue_span, src, "tail", 0.85, min_words=1 if medial else 2)
     if medial:
         c2 = m.end() + after.find(",") + 1
-        f.add(c2, e, cue_span, src, "tail-medial", 0.7)
+        w2 = text[c2:e].split()
+        w2 = w2[0].lower() if w2 else ""
+        # `…, he said, referring to …` / `…, she said in …`: the reporter's aside, not more speech
+        if not (w2.endswith("ing") or w2 in _PREP_START or w2 in ("asked", "not", "as", "according")):
+            f.add(c2, e, cue_span, src, "tail-medial", 0.7)
     return ok
 
 
