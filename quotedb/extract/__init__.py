@@ -164,7 +164,7 @@ def extract_unguarded(article: Article) -> Extraction:
                 it.rule, it.confidence = "continuation-topic", 0.5
         if not refs and it.kind == "direct" and it.rule == "unattributed":
             continue
-        if it.rule == "floating" and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:
+        if it.rule in ("floating", "continuation-topic") and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:
             continue
         if refs:
             last_refs, last_para = refs, para

@@ -338,7 +338,10 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
 # `A lesson from Loretta Lynch:` - a full name right before the colon is the source.
 _NAME_BEFORE_COLON = re.compile(r"(?<=\s)[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){1,3}(?=[^\S\n]*:$)")
 # `…, including the candidate Jane Roe -- "…"` and `According to X, "…"`.
-_DASH_BEFORE = re.compile(r"(?P<src>[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3})[^\S\n]*(?:--|\u2014)[^\S\n]*$")
+_DASH_BEFORE = re.compile(
+    r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\bfrom )"
+    r"(?P<src>[A-Z][\w.'\u2019\-]*[a-z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){1,3})[^\S\n]+(?:--|\u2014)[^\S\n]*$"
+)
 _ACCORDING_BEFORE = re.compile(r"(?P<verb>[Aa]ccording[^\S\n]+to)[^\S\n]+(?P<src>[^,\n]{2,80}?),[^\S\n]*$")
 
 _STOP_OPENERS = SENTENCE_OPENERS

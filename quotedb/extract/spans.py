@@ -202,7 +202,7 @@ _TITLE_AFTER = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d[\w.,]*")
 # Lower-case words allowed inside a title-case name: `Call to Action for Human Rights`.
 _TITLE_SMALL = frozenset(
-    "a an and as at but by for from in into of on or the to vs via with de du la le van von del".split()
+    "a an and as at but by for from in into of on or the to vs via with de du la le van von del is".split()
 )
 
 
