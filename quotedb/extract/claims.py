@@ -667,7 +667,7 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
         return
     before_w = text[max(s, m.start() - 20) : m.start()].split()
     prev = before_w[-1].lower() if before_w else ""
-    if (prev in _PASSIVE_BEFORE and not cue.endswith("ing")) or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
+    if (prev in _PASSIVE_BEFORE and not cue.endswith("ing")) or prev == "all" or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
         return
     if m.group("acc"):
         _according(f, s, e, m, cue_span)
