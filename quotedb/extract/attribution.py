@@ -66,7 +66,8 @@ _LEADING_CLAUSE = re.compile(
 
 _INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?")
 _THAT = re.compile(r"\bthat\b")
-_TRAILING_AUX = re.compile(rf"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?{_AUX}$")
+# Between a subject and its cue: adverbs, auxiliaries, a first verb (`I laughed and said`).
+_TRAILING_AUX = re.compile(rf"[^\S\n]+(?:[a-z]+ed[^\S\n]+and[^\S\n]+)?(?:[a-z]+ly[^\S\n]+)?{_AUX}$")
 _SOME_VERB = re.compile(r"[a-z]{2,}ed\b|\b(?:went on|wrote|spoke|told|put it|shot back|fired back|chimed in)\b")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _COMMA = re.compile(r",\s*")
@@ -390,7 +391,7 @@ def _subject_segment(text: str, src: Span) -> Span:
 _DESCRIPTION = re.compile(r"(?:the|a|an)(?:[^\S\n]+[a-z][a-z\-]*(?<!ed)(?<!ing)){1,3}")
 
 
-_CLAUSE_BOUNDARY = re.compile(r"(?:^|,|;|\b(?:and|but|when|while|as|then|where|after|before|because|so)\b)[^\S\n]*", re.IGNORECASE)
+_CLAUSE_BOUNDARY = re.compile(r"(?:^|,|;|[\u2014\u2015]|--|\b(?:and|but|when|while|as|then|where|after|before|because|so)\b)[^\S\n]*", re.IGNORECASE)
 
 
 def _nearest_subject(text: str, lo: int, hi: int) -> Span | None:
