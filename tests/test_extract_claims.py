@@ -234,3 +234,14 @@ def test_a_report_nested_inside_another_is_its_own_claim():
     assert by_cue["said"].source.text == "The coach"
     assert by_cue["told"].source.text == "the players"
     assert by_cue["told"].content.text == "the pitch was too wet to play on."
+
+
+def test_a_quantifier_subject_is_a_source():
+    c = one("Some said the new timetable was confusing.")
+    assert c.source.text == "Some"
+
+
+def test_an_inverted_source_followed_by_more_of_the_report_splits_it():
+    found = claims("A deal this year, said Ana Lind, an economist at Nordbank, would surprise everyone.")
+    assert [c.content.text for c in found] == ["A deal this year", "would surprise everyone."]
+    assert found[0].source.text == "Ana Lind, an economist at Nordbank"

@@ -104,7 +104,9 @@ _TIME_WORDS = frozenset(
 _TELL = frozenset("tell tells told telling asked ask asks asking warned warn warns assured".split())
 _PASSIVE_BEFORE = frozenset("is was were are be been being it's".split())
 _BLOCK_AFTER = frozenset("to by so of about for as".split())
-_NOUN_USE_BEFORE = _DETERMINERS - {"that"} | {"'s", "’s"}
+# `the report`, `his claims`: a determiner makes the cue word a noun; quantifiers
+# (`Some said`, `Many say`) are subjects.
+_NOUN_USE_BEFORE = _DETERMINERS - {"that", "some", "many", "most", "several", "both"} | {"'s", "’s"}
 _BOUNDARY = re.compile(r"\s(?:and|but|because|when|while|as|if|after|before|since|that|which|where|although|though)\s")
 _WORDS = re.compile(r"[^\s]+")
 _FUNCTION_BEFORE = frozenset("in of for by to with or from than at on into".split())
@@ -393,7 +395,7 @@ def _bare_plural(words: list[str]) -> bool:
         0 < len(words) <= 4
         and words[-1].isalpha()
         and words[-1].endswith("s")
-        and not any(w.lower() in _NOT_IN_NP for w in words)
+        and not any(w.lower() in _NOT_IN_NP and (w.lower() != "and" or i in (0, len(words) - 1)) for i, w in enumerate(words))
     )
 
 
@@ -412,6 +414,11 @@ def _strip_lead_quote(text: str, s: int, e: int) -> int:
     for m in _COLON_QUOTE.finditer(text, s, e):
         pass
     return m.end() if m else s
+
+
+_CLAUSE_AFTER_SOURCE = re.compile(
+    r",\s+(?=(?:is|was|are|were|will|would|could|can|should|may|might|has|have|had|does|did)\b)"
+)
 
 
 def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span) -> bool:
@@ -452,9 +459,14 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         adv = _INVERTED_ADV.search(text, m.end(), src_end)
         if adv:
             src_end = adv.start()
+        rest = _CLAUSE_AFTER_SOURCE.search(text, m.end(), src_end)
+        if rest:  # `…, said Ann Lee, an analyst, would fail.`: the report goes on after the source
+            src_end = rest.start()
         src = _span(text, m.end(), src_end)
-        content_start = s
-        return f.add(content_start, sep_abs, cue_span, src, "tail-inverted", 0.8)
+        ok = f.add(s, sep_abs, cue_span, src, "tail-inverted", 0.8)
+        if rest:
+            f.add(rest.start() + 1, e, cue_span, src, "tail-medial", 0.7)
+        return ok
     if len(src_words) > 12 or _THAT.search(src_txt):
         return False
     w0 = src_words[0]
