@@ -112,3 +112,9 @@ def test_embedded_quote_in_a_reported_clause_is_one_mixed_quote():
     found = quotes(text)
     assert [q.kind for q in found] == ["mixed"]
     assert found[0].speaker == "Irene Novak"
+
+
+def test_quoted_description_after_a_determiner_is_not_speech():
+    text = ('"The fair opens on Saturday," said Vera Lind, its organiser.\n\n'
+            'Posters show a "quiet, green and welcoming valley that anyone can visit" beside the entrance.')
+    assert [q.speaker for q in direct(text)] == ["Vera Lind"]

@@ -11,7 +11,7 @@ a news firehose on one core.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotedb.extract.attribution import Attribution, attribute
 from quotedb.extract.claims import find_claims
@@ -31,6 +31,7 @@ _WORD = re.compile(r"\w+")
 # Quotes with no cue and no speaker to inherit are kept only when they read as speech.
 _MIN_FLOATING_WORDS = 8
 _LOOKBACK = 1  # paragraphs an uncued quote may look back for its speaker
+_DESCRIBED = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our|my|your)\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -45,7 +46,6 @@ class _Item:
     rule: str
     confidence: float
     inherits: bool = False
-    refs: tuple[SpeakerRef, ...] = ()
 
 
 def _body_paragraphs(article: Article) -> tuple[list[tuple[int, int]], tuple[int, int]]:
@@ -62,10 +62,6 @@ def _body_paragraphs(article: Article) -> tuple[list[tuple[int, int]], tuple[int
 
 def _words(text: str, a: int, b: int) -> int:
     return len(_WORD.findall(text, a, b))
-
-
-def _content_end(text: str, span: QuoteSpan) -> int:
-    return span.outer.end
 
 
 _WEAK_RULES = frozenset({"before-embedded", "unattributed", "continuation"})
@@ -121,7 +117,7 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
         if id(att.span) in taken:
             continue
         span = att.span
-        items.append(_Item(span.outer.start, _content_end(text, span), "direct", att.source, att.cue,
+        items.append(_Item(span.outer.start, span.outer.end, "direct", att.source, att.cue,
                            att.rule, att.confidence, att.inherits and att.source is None))
     items.sort(key=lambda it: (it.start, it.end))
     return items
@@ -164,6 +160,8 @@ def extract_unguarded(article: Article) -> Extraction:
                 it.rule, it.confidence = "continuation-topic", 0.5
         if not refs and it.kind == "direct" and it.rule == "unattributed":
             continue
+        if it.rule == "floating" and _DESCRIBED.search(text, max(0, it.start - 12), it.start):
+            continue  # `depicting a "…"`: words used to describe, not something said
         if it.rule in ("floating", "continuation-topic") and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:
             continue
         if refs:
@@ -174,8 +172,6 @@ def extract_unguarded(article: Article) -> Extraction:
 
 
 def _as_title(span: QuoteSpan) -> QuoteSpan:
-    from dataclasses import replace
-
     return replace(span, is_title=True)
 
 
@@ -192,8 +188,6 @@ def _quote(text: str, it: _Item, ref: SpeakerRef | None, paragraph: int, events,
               cue=it.cue.text if it.cue else None, confidence=it.confidence, rule=it.rule)
     event = link_event(text, q, it.cue, events, paras) if events else None
     if event is not None:
-        from dataclasses import replace
-
         q = replace(q, event=event)
     return q
 
