@@ -88,6 +88,8 @@ FOR_CUES: frozenset[str] = frozenset({"called for", "calls for", "call for", "ca
 BELIEF_VERBS: frozenset[str] = _forms(
     "believe believes believed believing",
     "think thinks thought",
+    "hope hopes hoped",
+    "fear fears feared",
 )
 
 # Speech verbs that only report when they close the sentence ("…, she continued.").
