@@ -122,3 +122,8 @@ def test_mention_offsets_point_at_the_name():
 def test_empty_or_bad_span_gives_nothing():
     assert parse_source("abc", None) == []
     assert parse_source("abc", Span("x", 5, 9)) == []
+
+
+def test_name_then_role_without_a_comma():
+    ref = one("Dr Nina Holt head of research")
+    assert (ref.name, ref.role) == ("Nina Holt", "head of research")

@@ -287,6 +287,16 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         if _looks_like_org(words) or (i > 0 and head[i - 1][0].lower() == "the" and last_title is None):
             return SpeakerRef(mention.text, "organization", mention, role, org, place)
         return SpeakerRef(mention.text, "person", mention, role, org, place)
+    # `Dr Jane Roe head of research`: a name, then its role with no comma between.
+    lead_name = 0
+    while lead_name < len(head) and (_cap(head[lead_name][0]) or head[lead_name][0] in HONORIFICS):
+        lead_name += 1
+    names = [t for t in head[:lead_name] if t[0] not in HONORIFICS]
+    if len(names) >= 2 and lead_name < len(head) and _title_at(head, lead_name) and not _looks_like_org(
+            [t[0] for t in names]) and not {t[0] for t in names} & _MONTHS_DAYS:
+        role, org, place = _role_and_org(text, head[lead_name][1], head[-1][2])
+        mention = Span(text[names[0][1]:names[-1][2]], names[0][1], names[-1][2])
+        return SpeakerRef(mention.text, "person", mention, role or text[head[lead_name][1]:head[-1][2]], org, place)
     # No name: a group, an organisation noun or a bare role.
     plain = [t for t in head if t[0].lower() not in _DETERMINERS]
     if not plain:
