@@ -1,15 +1,23 @@
 """Indirect speech: find reporting cues and cut out the reported clause and its source.
 
-Pure regular expressions over sentences, no parser: news reports speech in a handful of
-fixed shapes, and getting those exact is most of the accuracy (see prior-art.md).
+Regular expressions over sentences, no parser: news reports speech in a handful of fixed
+shapes, and getting those exactly right is most of the accuracy. Per cue, in this order:
 
-Shapes, tried per cue in this order:
-  tail      `…, X said.`  `…, said X, <role>.`  `…, X said, …`  (content = the rest)
-  according `According to X, …`  `…, according to X.`
-  urge      `X urged/called on Y to …`  (content = `Y to …`)
-  for       `X called (on Wednesday) for …`  (content = `for …`)
-  lead      `X said (at the meeting) (that) …`  `X told Y (that) …`  `X believes …`
-  participle `X did Y, saying/calling on …`  (source = the clause subject)
+  headline   `Mayor Says Bridge Will Reopen` in a title-case line
+  asked      `X asked (Y) whether …`, `Asked about …, X said …`  (content = the question)
+  urge       `X urged / called on Y to …`, `X told Y to …`  (content = `Y to …`)
+  for        `X called (on Wednesday) for …`  (content = `for …`)
+  object     `X called Y a Z`, `X accused Y of Z`, `X described Y as Z`
+  according  `According to X, …`, `…, according to X, …`, `… according to X.`
+  tail       `…, X said.`, `…, said X, <role>.`, `…, X said, …` (medial: both fragments)
+  lead       `X said (at the meeting) (that) …`, `X told Y (that) …`, `X believes …`,
+             `X promised to …`; with a participle cue (`…, saying …`) the source is the
+             clause subject.
+
+Content runs to the sentence end (PolNeAR convention) unless a subordinate clause or a
+trailing reporting participle ends it first. A claim that is only a direct quote is left
+to the quote finder; a clause that holds a quote is returned whole (the core marks it
+mixed). Reports nested inside another report are kept, each with its own source.
 """
 
 from __future__ import annotations
@@ -126,10 +134,6 @@ _THAT_AFTER = re.compile(r"\s+that\b")
 _THAT_END = re.compile(r"\bthat\s*$")
 _THAT = re.compile(r"\bthat\b")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\s[—–-]{1,2})\s*$")
-
-
-def _word_list(s: str) -> list[str]:
-    return s.split()
 
 
 # `…, expecting more investment`: a participle clause after the content is the reporter's.
@@ -372,10 +376,6 @@ class _Finder:
             conf = min(conf, 0.3)
         self.out.append(Claim(Span(text[a:b], a, b), cue, source, rule, conf))
         return True
-
-
-def _sentence_end(text: str, e: int) -> int:
-    return e
 
 
 def _cue_word(m: re.Match) -> str:

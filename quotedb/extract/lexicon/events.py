@@ -50,9 +50,6 @@ ORGANIZER_CUES: frozenset[str] = frozenset(
 # Verbs whose subject owns the event as organiser: `The council opened its 43rd session`.
 OWNER_VERBS: frozenset[str] = frozenset({"opened", "convened", "launched", "held", "hosted"})
 
-# Prepositions that place a quote at an event: `said at the symposium`.
-AT_WORDS: frozenset[str] = frozenset({"at", "during", "on the sidelines of", "in", "to", "before"})
-
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 MONTHS: dict[str, int] = {
