@@ -103,3 +103,15 @@ def test_speech_is_not_flagged_as_title():
     text = '"We will rebuild the school before winter," the mayor said.'
     (span,) = spans(text)
     assert not is_title(text, span)
+
+
+def test_punctuated_title_where_a_title_stands_is_flagged():
+    text = 'The minister said so on the network\'s "Sunday Morning Live."'
+    (span,) = spans(text)
+    assert is_title(text, span)
+
+
+def test_one_capitalised_word_of_speech_is_not_a_title():
+    text = 'The minister was asked about it on the network. "Absolutely," she said.'
+    (span,) = spans(text)
+    assert not is_title(text, span)

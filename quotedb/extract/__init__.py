@@ -158,8 +158,8 @@ def extract_unguarded(article: Article) -> Extraction:
             if who is not None:
                 refs = (who,)
                 it.rule, it.confidence = "continuation-topic", 0.5
-        if not refs and it.kind == "direct" and it.rule == "unattributed":
-            continue
+        if not refs and it.kind == "direct" and (it.rule == "unattributed" or it.inherits):
+            continue  # quoted words nobody in the article is said to have said
         if it.rule == "floating" and _DESCRIBED.search(text, max(0, it.start - 12), it.start):
             continue  # `depicting a "…"`: words used to describe, not something said
         if it.rule in ("floating", "continuation-topic") and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:

@@ -87,6 +87,7 @@ class _Ev:
     organizer: str | None = None
     date: str | None = None
     order: int = 0
+    paragraph: int = 0  # where the event is first mentioned
     mentions: list[int] = field(default_factory=list)
 
     def freeze(self) -> Event:
@@ -267,8 +268,9 @@ def _is_heading(text: str, a: int, b: int) -> bool:
 class _Scan:
     """One pass over the body: events with their mentions, paragraph by paragraph."""
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]], body: tuple[int, int]):
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], body: tuple[int, int], published: dt.date | None):
         self.text = text
+        self.published = published
         self.paragraphs = paragraphs
         self.events: list[_Ev] = []
         self.refs: list[tuple[int, int, _Ev]] = []  # (start, end, event) of every mention
@@ -299,8 +301,7 @@ class _Scan:
             if not mn.name:
                 return
             ev = _Ev(mn.name, mn.kind, Span(text[mn.start : mn.end], mn.start, mn.end), _tokens(mn.name), order=len(self.events))
-            ev._sentence = (s, e)  # type: ignore[attr-defined]
-            ev._paragraph = pi  # type: ignore[attr-defined]
+            ev.paragraph = pi
             self.events.append(ev)
         ev.mentions.append(mn.start)
         self.refs.append((mn.start, mn.end, ev))
@@ -347,14 +348,11 @@ class _Scan:
                     if subj and subj[0].isupper() and len(subj.split()) <= 10:
                         ev.organizer = subj
         if ev.date is None and ev.mention.start == mn.start:
-            ev.date = _date(text, mn.end, e, self._pub)
-
-    _pub: dt.date | None = None
+            ev.date = _date(text, mn.end, e, self.published)
 
 
 def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
-    _Scan._pub = _published(published)
-    sc = _Scan(text, paragraphs, body)
+    sc = _Scan(text, paragraphs, body, _published(published))
     for ev, at in sc.pending:
         for rs, _re, other in sc.refs:
             if rs >= at and other is not ev and other.location:
@@ -364,7 +362,7 @@ def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
         first = sc.events[0]
         lo = max(body[0], 0)
         first_par = next((i for i, (a, b) in enumerate(paragraphs) if b > lo), None)
-        pi = getattr(first, "_paragraph", 99)
+        pi = first.paragraph
         if first.date is None and first_par is not None and pi - first_par <= 2:
             a, b = paragraphs[first_par]
             a = max(a, lo)

@@ -206,9 +206,21 @@ _TITLE_SMALL = frozenset(
 )
 
 
-def _title_case(inner: str) -> bool:
-    """A short, unpunctuated stretch whose content words are all capitalised."""
+# Where a title stands: `on ABC's "Good Morning America."`, `in his book "An American Son."`
+_TITLE_PLACE = re.compile(
+    r"(?:['\u2019]s|\b(?:on|in|of|from|book|show|program|programme|series|film|movie|novel|song|album|"
+    r"magazine|newspaper|column|episode|memoir|play))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _title_case(inner: str, placed: bool = False) -> bool:
+    """A short stretch whose content words are all capitalised; punctuated only where a title stands."""
     stripped = inner.strip()
+    if placed and stripped[-1:] in (".", ","):
+        stripped = stripped[:-1]
+        if len(_WORD.findall(stripped)) < 2:
+            return False
     if not stripped or stripped[-1] in ".,!?;\u2026" or len(stripped) > 120:
         return False
     words = _WORD.findall(stripped)
@@ -226,4 +238,4 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     if _TITLE_AFTER.match(text, span.outer.end) and len(_WORD.findall(span.inner.text)) <= 6 \
             and span.inner.text.rstrip()[-1:] not in ".,!?":
         return True
-    return _title_case(span.inner.text)
+    return _title_case(span.inner.text, bool(_TITLE_PLACE.search(before)))
