@@ -5,6 +5,12 @@ A new event needs a name (ordinal, topic, title or capitalised words); a bare
 "the symposium" refers back to the latest compatible event, never creates one.
 Dates are read from the event's own sentence; a weekday is resolved against the
 publication date; the first event of the lead takes the lead's date.
+
+A quote is linked to an event when its sentence places it there (`said at the symposium`,
+`during the 43rd session`); when it is a direct quote continuing a speaker placed there a
+paragraph or two before; when its speaker was placed there in the previous paragraph; or
+when it follows, within four paragraphs and no heading, a paragraph that introduces the
+event (`The symposium, held in …`, `X held a seminar on …`).
 """
 
 from __future__ import annotations
