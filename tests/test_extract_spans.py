@@ -115,3 +115,9 @@ def test_one_capitalised_word_of_speech_is_not_a_title():
     text = 'The minister was asked about it on the network. "Absolutely," she said.'
     (span,) = spans(text)
     assert not is_title(text, span)
+
+
+def test_capitalised_name_running_on_into_the_sentence_is_flagged():
+    text = 'Her novel "The Long Road Home," which opens in a mining town, sold well.'
+    (span,) = spans(text)
+    assert is_title(text, span)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotedb.extract.lexicon.people import PRONOUNS
+from quotedb.extract.lexicon.verbs import SPEECH_VERBS
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
 
@@ -214,6 +216,10 @@ _TITLE_PLACE = re.compile(
 )
 
 
+_NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)\b")
+_CUE_WORDS = SPEECH_VERBS | PRONOUNS | frozenset("according also then later the a an one another".split())
+
+
 def _title_case(inner: str, placed: bool = False) -> bool:
     """A short stretch whose content words are all capitalised; punctuated only where a title stands."""
     stripped = inner.strip()
@@ -238,4 +244,9 @@ def is_title(text: str, span: QuoteSpan) -> bool:
     if _TITLE_AFTER.match(text, span.outer.end) and len(_WORD.findall(span.inner.text)) <= 6 \
             and span.inner.text.rstrip()[-1:] not in ".,!?":
         return True
-    return _title_case(span.inner.text, bool(_TITLE_PLACE.search(before)))
+    placed = bool(_TITLE_PLACE.search(before))
+    if not placed:
+        # `"The Long Road," which opens today`: a name runs on into the sentence, speech hands over to a cue.
+        nxt = _NEXT_WORD.match(text, span.outer.end)
+        placed = nxt is not None and nxt.group(1) not in _CUE_WORDS and span.inner.text.rstrip().endswith(",")
+    return _title_case(span.inner.text, placed)
