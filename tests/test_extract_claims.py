@@ -245,3 +245,8 @@ def test_an_inverted_source_followed_by_more_of_the_report_splits_it():
     found = claims("A deal this year, said Ana Lind, an economist at Nordbank, would surprise everyone.")
     assert [c.content.text for c in found] == ["A deal this year", "would surprise everyone."]
     assert found[0].source.text == "Ana Lind, an economist at Nordbank"
+
+
+def test_a_leading_aside_is_cut_from_the_source():
+    c = one("Even so, most voters in the valley say the dam should stay.")
+    assert c.source.text == "most voters in the valley"

@@ -263,6 +263,9 @@ def _subject(text: str, s: int, e: int) -> Span | None:
     return _span(text, a, end)
 
 
+_LEAD_WORD = re.compile(r"(?:with|yet|while|and|but|so|then|even|also|still)\s+")
+
+
 def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     """The source noun phrase written before a cue, appositives included."""
     b = pre_end
@@ -309,10 +312,17 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
         else:
             a = a + cut
     if not last.endswith(","):
-        # `The day after the vote, Gov. Ann Lee said`: an adverbial segment, then the name
+        # `The day after the vote, Gov. Ann Lee said`, `Even so, most voters say`: the
+        # subject is the last comma segment (appositives end in a comma, so stay whole)
         comma = text.rfind(", ", a, b)
-        if comma > a and text[comma + 2 : comma + 3].isupper() and not text[a:comma].split()[-1][:1].isupper():
+        if comma > a and len(text[comma + 2 : b].split()) <= 8:
             a = comma + 2
+        lead = _LEAD_WORD.match(text, a, b)
+        if lead and lead.end() < b:
+            a = lead.end()
+    tag = text.rfind(">", a, b)
+    if tag >= 0:
+        a = tag + 1
     if len(text[a:b].split()) > 25:
         return None
     return _span(text, a, b)
