@@ -123,7 +123,11 @@ _PREP_START = frozenset(
 )
 # `"…," Carson said on Sunday`: the cue closes a direct quote, which is the core's.
 _QUOTE_BEFORE = re.compile(r"(?:[,.!?]['’\"”]|[\"”])\s+(?:[\w.'’-]+\s+){0,8}?(?:[\w.'’-]+\s*,?\s*)$")
-_DATELINE = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
+# `May 30, 2024 -- `, `PARIS, Aug 31 (Reuters) - `, `RANGOON, Burma - `: where and when, not who.
+_DATELINE = re.compile(
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*(?:,\s*[\w. ]{1,25}?)?\s*(?:\([^()]{1,30}\))?)"
+    r"\s*(?:--|—|–|-)\s+"
+)
 _INVERTED_ADV = re.compile(r",?\s+(?:at|in|on|during|before|after|when|while|who|which|as|according)\s+[a-z]")
 _CLOSE_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*$")
 _TIME_PHRASE = re.compile(
@@ -263,6 +267,17 @@ def _subject(text: str, s: int, e: int) -> Span | None:
     return _span(text, a, end)
 
 
+def _is_aux(w: str) -> bool:
+    """Auxiliaries, negations and adverbs between a subject and its cue: `has not`, `openly`."""
+    return w in _AUX or w.endswith(("n't", "n’t")) or (w.endswith("ly") and len(w) > 4 and w != "early")
+
+
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"|week|night|morning)$"
+)
+
+
 _LEAD_WORD = re.compile(r"(?:with|yet|while|and|but|so|then|even|also|still)\s+")
 
 
@@ -270,7 +285,7 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     """The source noun phrase written before a cue, appositives included."""
     b = pre_end
     toks = list(_WORDS.finditer(text, s, b))
-    while toks and toks[-1].group().lower().strip(",") in _AUX:
+    while toks and _is_aux(toks[-1].group().lower().strip(",")):
         toks.pop()
     if not toks:
         return None
@@ -323,6 +338,9 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     tag = text.rfind(">", a, b)
     if tag >= 0:
         a = tag + 1
+    tt = _TRAILING_TIME.search(text, a, b)
+    if tt and tt.start() > a:
+        b = tt.start()
     if len(text[a:b].split()) > 25:
         return None
     return _span(text, a, b)
