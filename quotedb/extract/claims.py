@@ -628,6 +628,8 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     if len(nw) < 3:
         return False
     after_that = bool(_THAT_END.search(text, m.end(), cs))
+    if after_that and _is_quote_only(text, cs, e, f.quotes, f.starts):
+        cs = _THAT_END.search(text, m.end(), cs).start()  # `vowed that "…"`: a mixed report
     if nw[0].lower() in _BLOCK_AFTER and not after_that and not (nw[0] == "to" and cue in INFINITIVE_CUES):
         return False
     if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in _TELL:
