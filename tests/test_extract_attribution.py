@@ -118,3 +118,23 @@ def test_quoted_description_after_a_determiner_is_not_speech():
     text = ('"The fair opens on Saturday," said Vera Lind, its organiser.\n\n'
             'Posters show a "quiet, green and welcoming valley that anyone can visit" beside the entrance.')
     assert [q.speaker for q in direct(text)] == ["Vera Lind"]
+
+
+def test_long_unquoted_lead_in_makes_the_quote_mixed():
+    text = ('After a long night of talks the new county budget was declared "fair to every district," '
+            'said Ines Vidal, the council chair.')
+    (q,) = quotes(text)
+    assert q.kind == "mixed"
+    assert q.text.startswith("After a long night") and q.speaker == "Ines Vidal"
+
+
+def test_short_lead_in_leaves_the_quote_direct():
+    text = 'When the rain stopped, "we went straight back to work," said Ines Vidal.'
+    (q,) = quotes(text)
+    assert q.kind == "direct" and q.text == '"we went straight back to work,"'
+
+
+def test_a_determiner_is_never_a_whole_source():
+    text = 'The agency "counts every road, bridge and tunnel twice," the report says.'
+    (q,) = direct(text)
+    assert q.speaker_mention.text == "report"

@@ -113,10 +113,15 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
             items.append(_Item(a, b, "mixed", c.source, c.cue, c.rule + "+quote", c.confidence))
             taken.update(id(s) for s in inside)
         # Otherwise the claim is (nearly) the quote itself: the direct quote stands.
+    covered = [(it.start, it.end) for it in items]
     for att in atts:
         if id(att.span) in taken:
             continue
         span = att.span
+        if att.lead_in is not None and not any(a < span.outer.end and att.lead_in < b for a, b in covered):
+            items.append(_Item(att.lead_in, span.outer.end, "mixed", att.source, att.cue, att.rule + "+lead-in",
+                               att.confidence))
+            continue
         items.append(_Item(span.outer.start, span.outer.end, "direct", att.source, att.cue,
                            att.rule, att.confidence, att.inherits and att.source is None))
     items.sort(key=lambda it: (it.start, it.end))

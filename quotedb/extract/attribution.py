@@ -43,7 +43,7 @@ _DOUBLE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _TAIL_VERB_FIRST = re.compile(rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<aux>{_AUX})(?P<verb>{_VERB})[^\S\n]+(?!that\b|it\b|this\b)")
 _TAIL_ACCORDING = re.compile(rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<verb>according[^\S\n]+to)[^\S\n]+")
 _TAIL_SOURCE_FIRST = re.compile(
-    rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<src>[^\s{_QUOTE_CHARS}](?:(?!'')[^{_DOUBLE_CHARS};!?\n]){{0,200}}?)[^\S\n]+{_AUX}(?P<verb>{_VERB})"
+    rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<src>[^\s{_QUOTE_CHARS}](?:(?!'')[^{_DOUBLE_CHARS};!?\n]){{0,200}}?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)[^\S\n]+{_AUX}(?P<verb>{_VERB})"
 )
 _HEAD_VERB = re.compile(rf"(?<![\w'\u2019-])(?P<verb>{_VERB})")
 _HEAD_REST = re.compile(rf"(?:[^\S\n]+(?!'')[^\s{_DOUBLE_CHARS}]+){{0,14}}?[^\S\n]*(?P<punct>[:,{_DASHES}]?)[^\S\n]*(?:that[^\S\n]+)?$")
@@ -84,6 +84,7 @@ class Attribution:
     rule: str
     confidence: float
     inherits: bool = False  # no cue of its own: the previous attributed quote's speaker
+    lead_in: int | None = None  # start of unquoted words the quote completes: a mixed quote
 
 
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
@@ -204,7 +205,7 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
         marked = span.inner.text.rstrip()[-1:] in (",", "?", "!") or text[pos:pos + 1] == ","
         if src is None or not _plausible_np(src, 25, marked) or _sentence_end(text, src.start, src.end) < src.end:
             return None
-        if _HEAD_VERB.search(src.text) or src.text.split()[0].lower() in _NOT_SUBJECT_START:
+        if _has_verb(src.text) or src.text.split()[0].lower() in _NOT_SUBJECT_START:
             return None
         if _inner_ends_sentence(span):
             # A new sentence after a finished quote reports it only as `X said.` / `X said on Monday.`
@@ -449,6 +450,44 @@ def _gap_is_cue(text: str, prev: Attribution, span: QuoteSpan) -> bool:
     return len(gap.split()) <= 30 and len(_sentence_ends(text, prev.span.outer.end, span.outer.start)) <= 1
 
 
+_SHORT_LEAD_IN = 5
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|new|latest)[^\S\n]+$", re.IGNORECASE)
+
+
+def _has_verb(phrase: str) -> bool:
+    """A cue verb inside a phrase, not counting nouns spelled alike (`the report`, `a statement`)."""
+    return any(not _NOUN_BEFORE.search(phrase, 0, m.start()) for m in _HEAD_VERB.finditer(phrase))
+
+
+def _lead_in(text: str, lo: int, span: QuoteSpan, cue: Span, rule: str, prev: QuoteSpan | None) -> int | None:
+    """Where a reported clause that ends in the quote begins: `He said the region "has become …"`,
+    `Still, golf clubs are "just scratching out a profit," he said.`"""
+    if rule == "before-embedded" and cue.end < span.outer.start:
+        start = cue.end
+        while start < span.outer.start and text[start].isspace():
+            start += 1
+        return start if len(text[start:span.outer.start].split()) >= 1 else None
+    if rule.startswith("after-") and rule not in ("after-dash", "after-dash-line"):
+        start = max(_sentence_start(text, lo, span.outer.start), prev.outer.end if prev else lo)
+        lead = _LEADING.match(text, start, span.outer.start)
+        if lead:
+            start = lead.end()
+        while start < span.outer.start and (text[start].isspace() or text[start] in ",;:"):
+            start += 1
+        colon = text.rfind(":", start, span.outer.start)
+        if colon >= 0:
+            start = colon + 1
+            while start < span.outer.start and text[start].isspace():
+                start += 1
+        before = text[start:span.outer.start]
+        # A short lead-in (`When X helped "…," he said`) leaves the quote direct.
+        if len(before.split()) > _SHORT_LEAD_IN and not _HEAD_VERB.search(before) and not before.rstrip().endswith((":", ".")):
+            return start
+    return None
+
+
 def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Attribution]:
     """One Attribution per span that is not a title, in text order."""
     out: list[Attribution] = []
@@ -469,7 +508,8 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
             found = _previous_paragraph_colon(text, paragraphs, span)
         if found is not None:
             cue, src, rule = found
-            att = Attribution(span, src, cue, rule, _CONFIDENCE.get(rule, 0.9))
+            att = Attribution(span, src, cue, rule, _CONFIDENCE.get(rule, 0.9),
+                              lead_in=_lead_in(text, lo, span, cue, rule, prev))
             out.append(att)
             last = att
             continue
