@@ -543,17 +543,24 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     return ok
 
 
-def _according(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
-    """`According to X, …`, `…, according to X, …` (both sides reported), `… according to X.`"""
+_AS_REPORTED = re.compile(r"\b[Aa]s\s+$")
+
+
+def _according(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, by: bool = False) -> bool:
+    """`According to X, …`, `…, according to X, …` (both sides reported), `… according to X.`;
+    `As reported by X, …` the same."""
     text = f.text
-    comma = text.find(",", m.end(), e)
+    src_start = m.end() + 4 if by else m.end()
+    comma = text.find(",", src_start, e)
     src_end = comma if comma >= 0 else e
-    src = _span(text, m.end(), src_end)
+    src = _span(text, src_start, src_end)
     if src:
         src = _span(text, src.start, src.end - len(src.text) + len(src.text.rstrip(".!?\"'”’")))
     if src is None or len(src.text.split()) > 20:
         return False
     before = text[s : m.start()].rstrip()
+    if by:
+        before = before[: -2].rstrip() if before.endswith(("As", "as")) else before
     rest = comma >= 0 and len(text[comma + 1 : e].split()) >= 2
     if not before.strip(_OPEN_Q + " "):
         return rest and f.add(comma + 1, e, cue_span, src, "according-lead", 0.85)
@@ -694,6 +701,22 @@ def _headline(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
 _TO_OR_THAT = re.compile(r"\s+(?:to|that)\b")
 
 
+def _opens_sentence(text: str, s: int, cue: int) -> bool:
+    return not text[s:cue].strip(_OPEN_Q + " ")
+
+
+def _fronted(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
+    """`Noting that X, Schlafly argued …`: the fronted clause is the report, the subject after it the source."""
+    text = f.text
+    th = _THAT_AFTER.match(text, m.end(), e)
+    if not th:
+        return False
+    comma = text.find(", ", th.end(), e)
+    if comma < 0:
+        return False
+    return f.add(th.end(), comma, cue_span, _subject(text, comma + 2, e), "fronted", 0.6)
+
+
 def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     text = f.text
     cue = _cue_word(m)
@@ -711,13 +734,16 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     prev = before_w[-1].lower() if before_w else ""
     if (prev in _PASSIVE_BEFORE and not cue.endswith("ing")) or prev == "all" or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
         return
-    if m.group("acc"):
-        _according(f, s, e, m, cue_span)
+    if m.group("acc") or (cue == "reported" and _AS_REPORTED.search(text, max(s, m.start() - 4), m.start())
+                          and text.startswith(" by ", m.end())):
+        _according(f, s, e, m, cue_span, by=cue == "reported")
         return
     if cue in ("according to",):
         _according(f, s, e, m, cue_span)
         return
     participle = cue.split()[0].endswith("ing") and bool(_PARTICIPLE_LEAD.search(text[s : m.start()]))
+    if cue.endswith("ing") and _opens_sentence(text, s, m.start()) and _fronted(f, s, e, m, cue_span):
+        return
     if m.group("head"):
         _headline(f, s, e, m, cue_span)
         return

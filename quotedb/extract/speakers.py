@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from quotedb.extract.lexicon.people import (
-    GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, TITLES,
+    GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, SENTENCE_OPENERS, TITLES,
 )
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
@@ -292,7 +292,8 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
     while lead_name < len(head) and (_cap(head[lead_name][0]) or head[lead_name][0] in HONORIFICS):
         lead_name += 1
     names = [t for t in head[:lead_name] if t[0] not in HONORIFICS]
-    if len(names) >= 2 and lead_name < len(head) and _title_at(head, lead_name) and not _looks_like_org(
+    if len(names) >= 2 and names[0][0] not in SENTENCE_OPENERS and lead_name < len(head) \
+            and _title_at(head, lead_name) and not _looks_like_org(
             [t[0] for t in names]) and not {t[0] for t in names} & _MONTHS_DAYS:
         role, org, place = _role_and_org(text, head[lead_name][1], head[-1][2])
         mention = Span(text[names[0][1]:names[-1][2]], names[0][1], names[-1][2])

@@ -68,6 +68,8 @@ PHRASAL_CUES: frozenset[str] = frozenset(
         "called for", "calls for", "call for", "calling for",
         "appealed to", "appeals to", "appealing to",
         "according to",
+        "pointed to", "points to", "point to", "pointing to",
+        "called out", "calls out", "call out", "calling out",
     }
 )
 
@@ -96,7 +98,9 @@ BELIEF_VERBS: frozenset[str] = _forms(
 TAIL_ONLY_VERBS: frozenset[str] = _forms("continue continues continued", "reply replies replied replying")
 
 # Cues whose content is an object with its complement: `called X a Y`, `accused X of Y`.
-OBJECT_CUES: frozenset[str] = _forms(
+OBJECT_CUES: frozenset[str] = frozenset(
+    {"pointed to", "points to", "point to", "pointing to", "called out", "calls out", "call out", "calling out"}
+) | _forms(
     "called calls calling call",
     "described describes describing describe",
     "criticized criticizes criticizing criticize criticised criticises criticising criticise",
