@@ -82,8 +82,12 @@ _CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES | INFINITIVE_CUES
 _HEADLINE_CUES = frozenset(
     "Says Said Tells Told Warns Claims Admits Denies Suggests Reveals Announces Insists Vows Urges Predicts".split()
 )
+# Participles that can open a sentence: `Noting that X, Y argued …`.
+_FRONTED_CUES = frozenset(
+    "Noting Saying Arguing Insisting Warning Stressing Acknowledging Claiming Explaining Adding Citing".split()
+)
 _CUE = re.compile(
-    r"(?<![\w'’<-])(?:(?P<phr>" + alternation(PHRASAL_CUES) + r")|(?P<acc>According\s+to)|(?P<asked>Asked)|(?P<head>" + alternation(_HEADLINE_CUES) + r")|(?P<verb>"
+    r"(?<![\w'’<-])(?:(?P<phr>" + alternation(PHRASAL_CUES) + r")|(?P<acc>According\s+to)|(?P<asked>Asked)|(?P<front>" + alternation(_FRONTED_CUES) + r")|(?P<head>" + alternation(_HEADLINE_CUES) + r")|(?P<verb>"
     + alternation(_CUE_WORDS) + r"))(?![\w'’-])"
 )
 

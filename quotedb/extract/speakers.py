@@ -222,7 +222,6 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         if k and tok in ("of", "at", "with", "from") and all(_cap(t[0]) and t[0] not in HONORIFICS for t in head[:k]) \
                 and not _looks_like_org([t[0] for t in head[:k]]) and k <= 4:
             r, o, p = _role_and_org(text, head[0][1], head[-1][2])
-            name = text[head[0][1]:head[k - 1][2]]
             after = [t for t in head[k + 1:] if t[0].lower() not in _DETERMINERS]
             if o or (k >= 2 and after and all(_cap(t[0]) for t in after)):
                 place = p if o else text[after[0][1]:after[-1][2]]
