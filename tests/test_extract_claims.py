@@ -250,3 +250,20 @@ def test_an_inverted_source_followed_by_more_of_the_report_splits_it():
 def test_a_leading_aside_is_cut_from_the_source():
     c = one("Even so, most voters in the valley say the dam should stay.")
     assert c.source.text == "most voters in the valley"
+
+
+def test_a_fronted_participle_report_takes_the_subject_after_it():
+    c = one("Noting that the ferry had never run late, Captain Ora Brandt defended the crew.")
+    assert c.content.text == "the ferry had never run late"
+    assert c.source.text == "Captain Ora Brandt"
+
+
+def test_pointed_to_reports_its_object():
+    c = one("Officials pointed to the dry summer as the main cause of the fires.")
+    assert c.content.text == "the dry summer as the main cause of the fires."
+
+
+def test_as_reported_by_works_like_according_to():
+    c = one("As reported by the Harbour Gazette, the port will close in May.")
+    assert c.source.text == "the Harbour Gazette"
+    assert c.content.text == "the port will close in May."
