@@ -65,3 +65,11 @@ def test_role_stated_at_a_later_mention_is_kept_for_that_quote():
     found = quotes(text)
     assert found[-1].speaker == "Karin Holm"
     assert found[-1].organization == "Regional Transport Board"
+
+
+def test_organization_noun_resolves_to_the_organization_named_before():
+    text = ('"Growth will slow next year," the International Coffee Fund said on Monday.\n\n'
+            '"Prices will stay high," the fund said.')
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in found] == ["International Coffee Fund", "International Coffee Fund"]
+    assert found[1].speaker_mention.text == "fund"

@@ -127,3 +127,16 @@ def test_empty_or_bad_span_gives_nothing():
 def test_name_then_role_without_a_comma():
     ref = one("Dr Nina Holt head of research")
     assert (ref.name, ref.role) == ("Nina Holt", "head of research")
+
+
+def test_a_month_can_be_a_surname():
+    assert one("Prime Minister Ada May").name == "Ada May"
+
+
+def test_organization_before_a_lower_case_title():
+    ref = one("WHO chief scientist Lena Berg")
+    assert (ref.name, ref.role, ref.organization) == ("Lena Berg", "chief scientist", "WHO")
+
+
+def test_trailing_conjunction_is_not_part_of_the_source():
+    assert one("Kowalski and").name == "Kowalski"

@@ -46,7 +46,8 @@ _ORDINAL = re.compile(
 )
 _TOPIC_ON = re.compile(
     r"\s+on\s+(?!(?:" + "|".join(w.capitalize() for w in list(MONTHS) + list(WEEKDAYS))
-    + r"|the\s+(?:verge|eve|sidelines|heels|margins|brink)|behalf|track|hold|its|his|her|their)\b)"
+    + r"|the\s+(?:verge|eve|sidelines|heels|margins|brink|" + "|".join(w.capitalize() for w in WEEKDAYS) + r")"
+    + r"|behalf|track|hold|its|his|her|their|\d)\b)"
 )
 _TOPIC_STOP = re.compile(
     r",\s+(?:and\s+(?:a|an|the)\b|which\b|who\b|where\b|when\b|while\b|[a-z-]+ed\b|the\b|a\b|an\b|[A-Z])"
@@ -163,7 +164,7 @@ def _mentions(text: str, s: int, e: int) -> list[_Mention]:
                 stopped = not w or w.start(1) <= s
                 break
             word = w.group(1)
-            if word.lower() in _STOP_BACK or word.endswith(("'s", "’s")):
+            if word.lower() in _STOP_BACK or word.endswith(("'s", "’s")) or (word.islower() and word.endswith("ed")):
                 stopped = True
                 break
             mods.append((w.start(1), word))

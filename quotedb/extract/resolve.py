@@ -141,6 +141,15 @@ class Resolver:
                 best = max(cands, key=lambda e: e.last)
                 return replace(self._touch(best, pos), mention=ref.mention)
             return ref
+        if ref.kind == "organization" and ref.name and ref.name.islower():
+            # `the fund` after `the International Monetary Fund`.
+            key = ref.name.split()[-1]
+            cands = [e for e in self.groups if e.ref.kind == "organization" and e.ref.name
+                     and key in e.ref.name.lower().split() and not e.ref.name.islower()]
+            if cands:
+                best = max(cands, key=lambda e: e.last)
+                return replace(self._touch(best, pos), mention=ref.mention)
+            return ref
         if ref.kind in ("group", "organization"):
             if ref.name and ref.name.lower() not in GROUP_NOUNS:
                 return replace(self._remember(ref), mention=ref.mention)

@@ -57,11 +57,17 @@ def _cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1] == "(" and tok[1:2].isupper())
 
 
+_TRAILING_CONJUNCTION = re.compile(r"(?:[\s,]+(?:and|or|but))+$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:-\u2014\u2013"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014\u2013"):
         end -= 1
+    conj = _TRAILING_CONJUNCTION.search(text, start, end)
+    if conj and conj.start() > start:
+        end = conj.start()
     return start, end
 
 
@@ -272,6 +278,12 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         if b0 < len(before):
             r, o, p = _role_and_org(text, before[b0][1], before[-1][2])
             role, org, place = r or text[before[b0][1]:before[-1][2]], o, p
+            k = b0
+            while k < len(before) - 1 and _cap(before[k][0]) and _looks_like_org([before[k][0]]):
+                k += 1
+            if o is None and k > b0 and _has_title(text[before[k][1]:before[-1][2]]):
+                # `IMF chief economist Jane Roe`: the organisation, then the title.
+                org, role = text[before[b0][1]:before[k - 1][2]], text[before[k][1]:before[-1][2]]
     while name_toks and name_toks[0][0] in HONORIFICS:
         name_toks = name_toks[1:]
     if appositive:
@@ -281,7 +293,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
     words = [t[0] for t in name_toks]
     if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
         return SpeakerRef(words[0], "group", Span(words[0], name_toks[0][1], name_toks[0][2]))
-    if name_toks and not set(words) & _MONTHS_DAYS and len(words) <= 6 and not any(w.startswith("(") for w in words):
+    if name_toks and not set(words) <= _MONTHS_DAYS and len(words) <= 6 and not any(w.startswith("(") for w in words):
         mention = Span(text[name_toks[0][1]:name_toks[-1][2]], name_toks[0][1], name_toks[-1][2])
         if _looks_like_org(words) or (i > 0 and head[i - 1][0].lower() == "the" and last_title is None):
             return SpeakerRef(mention.text, "organization", mention, role, org, place)

@@ -1,5 +1,7 @@
 """Event vocabulary: the nouns that name gatherings, and the words around them.
 
+"congress" is left out: in news it is nearly always a legislature or a body.
+
 An event noun alone ("the meeting") only refers back to an event; a new event needs a
 name: an ordinal ("43rd session"), a topic ("seminar on …"), a title ("titled “…”") or
 capitalised words ("Munich Security Conference").
@@ -23,7 +25,6 @@ EVENT_NOUNS: dict[str, str] = {
     "hearing": "hearing",
     "workshop": "workshop",
     "convention": "convention",
-    "congress": "congress",
     "roundtable": "roundtable",
     "festival": "festival",
     "expo": "exhibition",

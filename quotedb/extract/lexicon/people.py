@@ -89,7 +89,8 @@ ORG_NOUNS: frozenset[str] = _words(
     "ministry department agency government administration campaign committee council company",
     "firm party commission office embassy mission court police army military white house",
     "newspaper network station group organization organisation union board bank report study",
-    "survey poll statement website website memo letter document paper",
+    "survey poll statement website memo letter document paper fund foundation institute bureau",
+    "center centre association federation authority",
 )
 
 # Capitalised words that open a sentence without naming anyone: never a speaker's name.
