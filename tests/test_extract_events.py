@@ -112,8 +112,8 @@ def test_a_plural_event_noun_does_not_create_an_event():
 
 def test_an_event_held_during_another_takes_its_location():
     text = (
-        "The 5th congress of the union opened in Riga on Monday.\n"
-        "A symposium on wage equality was held during the congress."
+        "The 5th conference of the union opened in Riga on Monday.\n"
+        "A symposium on wage equality was held during the conference."
     )
     found = {e.kind: e for e in events(text)}
     assert found["symposium"].location == "Riga"
@@ -243,3 +243,12 @@ def test_a_bare_mention_without_at_or_during_does_not_place_a_quote():
     evs = events(text)
     q, cue, paras = quote_at(text, "the forum was too short.", speaker="Ida Vos", cue="said")
     assert link_event(text, q, cue, evs, paras) is None
+
+
+def test_an_organizer_phrase_may_hold_lower_case_words():
+    ev = only("The 4th forum on small farms, hosted by Norway's farm minister Kari Dahl, opened in Hamar.")
+    assert ev.organizer == "Norway's farm minister Kari Dahl"
+
+
+def test_a_date_after_on_is_not_a_topic():
+    assert events("The hearing on 16 February lasted an hour.") == []

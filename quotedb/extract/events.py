@@ -34,7 +34,7 @@ from quotedb.extract.claims import alternation
 from quotedb.model import Event, Quote, Span
 
 _NOUN = re.compile(r"\b(" + alternation(list(EVENT_NOUNS) + [w.capitalize() for w in EVENT_NOUNS]) + r")\b")
-_WORD_BACK = re.compile(r"([\w’'-]+)\s*$")
+_WORD_BACK = re.compile(r"(\w[\w’'-]*)\s*$")
 _STOP_BACK = frozenset(
     """the a an its their his her our my your this that these those of at in on during to for from with by and or
     as was were is are be been held hosted opened said told including when but if unless because while since
@@ -47,14 +47,15 @@ _ORDINAL = re.compile(
 _TOPIC_ON = re.compile(
     r"\s+on\s+(?!(?:" + "|".join(w.capitalize() for w in list(MONTHS) + list(WEEKDAYS))
     + r"|the\s+(?:verge|eve|sidelines|heels|margins|brink|" + "|".join(w.capitalize() for w in WEEKDAYS) + r")"
-    + r"|behalf|track|hold|its|his|her|their|\d)\b)"
+    + r"|behalf|track|hold|its|his|her|their)\b|\d)"
 )
 _TOPIC_STOP = re.compile(
     r",\s+(?:and\s+(?:a|an|the)\b|which\b|who\b|where\b|when\b|while\b|[a-z-]+ed\b|the\b|a\b|an\b|[A-Z])"
     r"|\s(?:he|she|they|it|we|I|his|her|their|its|regarding|concerning|about|because|after|before|but)\b"
     r"|\s(?:was|were|is|are|will|has|had|held|at|in|during|from|to|that|where|which|opened|opens|took|takes"
     r"|began|begins|ended|ends|closed|drew|attracted|focused|gathered|brought|kicked|concluded|featured"
-    r"|heard|discussed|started|starts|met|meets|wrapped|on\s+(?:"
+    r"|heard|discussed|started|starts|met|meets|wrapped|hosted|organized|organised|sponsored|attended|chaired"
+    r"|said|says|told|added|warned|called|urged|heard|on\s+(?:"
     + "|".join(w.capitalize() for w in list(MONTHS) + list(WEEKDAYS))
     + r"))\b|[;.!?:(]|\s[—–]\s|\s--\s"
 )
@@ -64,6 +65,8 @@ _CAP_RUN = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|des|de|du|la|le|the)\s+)*"
     r"(?!(?:" + "|".join(w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)) + r")\b)[A-Z][\w’'.&-]*)*"
 )
+# `organized by Southwest University of Political Science and Law, attracted …`
+_ORGANIZER = re.compile(r"(?:[Tt]he\s+)?[A-Z][^,.;:()\n]*?(?=\s*(?:[,.;:(\n]|$|\s(?:on|at|last|this|who|which|to|in\s+[A-Z][a-z]+\s+on)\s))")
 _PAREN = re.compile(r"\s*\([^()]{1,20}\)")
 _DATELINE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -344,8 +347,8 @@ class _Scan:
         if ev.organizer is None:
             om = re.search(r"\b(" + "|".join(ORGANIZER_CUES) + r")\s+by\s+", after)
             if om and not re.search(r"[.;]", after[: om.start()]):
-                org = _CAP_RUN.match(text, mn.end + om.end(), e)
-                if org:
+                org = _ORGANIZER.match(text, mn.end + om.end(), e)
+                if org and len(org.group().split()) <= 12:
                     ev.organizer = _clean_org(org.group())
             else:
                 vm = re.search(r"\b(" + "|".join(OWNER_VERBS) + r")\s+(?:its|their)\s+$", text[s : mn.start])
