@@ -138,3 +138,15 @@ def test_a_determiner_is_never_a_whole_source():
     text = 'The agency "counts every road, bridge and tunnel twice," the report says.'
     (q,) = direct(text)
     assert q.speaker_mention.text == "report"
+
+
+def test_listener_after_told_is_not_the_speaker():
+    text = 'Dana Ortiz, who runs the depot, told the Herald, "We need more buses before winter."'
+    (q,) = direct(text)
+    assert q.speaker == "Dana Ortiz"
+
+
+def test_participle_phrase_is_not_part_of_the_source():
+    text = 'A senior official speaking to Radio North said, "The border will reopen on Friday."'
+    (q,) = direct(text)
+    assert (q.speaker, q.speaker_kind, q.role) == (None, "unnamed", "senior official")

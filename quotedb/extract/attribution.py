@@ -220,6 +220,10 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
 
 # The verb ending a sentence's subject: `The former candidate continued, saying, "…"`.
 _MAIN_VERB = re.compile(rf"[^\S\n]+(?:{_AUX})?(?:{_VERB}|[a-z]{{2,}}ed\b|[a-z]{{3,}}s\b|is\b|was\b|has\b|had\b|went\b|took\b|made\b|gave\b)")
+# Verbs whose next noun phrase is the listener, not the speaker: `X told POLITICO, "…"`.
+_OBJECT_VERBS = frozenset("tell tells told telling ask asks asked asking urge urges urged warn warns warned".split())
+# `Another source speaking to Fox News said`: the participle phrase is not part of the source.
+_MODIFIER = re.compile(r"(?<=[a-z])[^\S\n]+(?:speaking|writing|talking|appearing|responding|referring)\b")
 _RELATIVE = re.compile(r",[^\S\n]*(?:who|which|whose|whom)\b")
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _NOT_SUBJECT_START = frozenset("when while as after before if but and because though then so where asked".split())
@@ -274,11 +278,11 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         return cue, _subject_segment(text, subject), "before-participle"
     after_verb = _span(text, start + v.end(), span.outer.start)
     if (before_verb.endswith(",") or start + v.start() == subject_start) and after_verb is not None \
-            and _name_like(after_verb.text):
+            and _name_like(after_verb.text) and v.group() not in _OBJECT_VERBS:
         return cue, after_verb, "before-inverted"  # `…, explained Jane Roe, "…"`
     aux = _TRAILING_AUX.search(text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
-    rel = _RELATIVE.search(text, subject_start, subject_end)
+    rel = _RELATIVE.search(text, subject_start, subject_end) or _MODIFIER.search(text, subject_start, subject_end)
     src = _span(text, subject_start, rel.start() if rel else subject_end)
     if src is not None:
         src = _subject_segment(text, src)
