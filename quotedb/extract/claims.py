@@ -43,6 +43,7 @@ from quotedb.model import Span
 _OPEN_Q = "\"“‘'«"
 _CLOSE_Q = "\"”’'»"
 _QUOTES = set(_OPEN_Q + _CLOSE_Q + "`")
+_QUOTE_CHAR = re.compile("[" + re.escape(_OPEN_Q + _CLOSE_Q + "`") + "]")
 
 _ABBREV = frozenset(
     """mr mrs ms dr sen rep gov gen lt col capt maj sgt st jr sr prof rev hon pres
@@ -198,7 +199,7 @@ def _attributes_quote(text: str, s: int, cue: int) -> bool:
     if s >= cue or text[s] not in _OPEN_Q:
         return False
     m = _QUOTE_THEN_SOURCE.search(text, max(s, cue - 80), cue)
-    return bool(m) and not any(c in _QUOTES for c in text[s + 1 : m.start()])
+    return bool(m) and not _QUOTE_CHAR.search(text, s + 1, m.start())
 
 
 def _is_quote_only(text: str, a: int, b: int, quotes: list[QuoteSpan], starts: list[int] | None = None) -> bool:
@@ -209,7 +210,7 @@ def _is_quote_only(text: str, a: int, b: int, quotes: list[QuoteSpan], starts: l
     q = _inside(quotes, a, b, starts)
     if q is not None and not q.is_title:
         return True
-    if text[a] in _OPEN_Q and text[b - 1] in _CLOSE_Q and not any(c in _QUOTES for c in text[a + 1 : b - 1]):
+    if text[a] in _OPEN_Q and text[b - 1] in _CLOSE_Q and not _QUOTE_CHAR.search(text, a + 1, b - 1):
         return True
     return False
 
