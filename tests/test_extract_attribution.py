@@ -150,3 +150,15 @@ def test_participle_phrase_is_not_part_of_the_source():
     text = 'A senior official speaking to Radio North said, "The border will reopen on Friday."'
     (q,) = direct(text)
     assert (q.speaker, q.speaker_kind, q.role) == (None, "unnamed", "senior official")
+
+
+def test_name_after_a_dash_before_a_colon_is_the_source():
+    text = 'Turnout surprised everyone - Mara Quist: "Nobody expected the queues at six in the morning."'
+    (q,) = direct(text)
+    assert q.speaker == "Mara Quist"
+
+
+def test_listener_before_a_colon_is_not_the_source():
+    text = 'Governor Leo Brandt outlined his plan to the weekly paper Harbour Times: "We will dredge the port first."'
+    (q,) = direct(text)
+    assert q.speaker == "Leo Brandt"

@@ -332,7 +332,18 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
     clause = _LEADING_CLAUSE.match(text, s, end)
     if clause:
         s = clause.end()
-    m = _NAME_BEFORE_COLON.search(text, s, start + len(head)) if head.endswith(":") else None
+    m = None
+    if head.endswith(":"):
+        m = _DASH_NAME_COLON.search(text, s, start + len(head)) or _NAME_BEFORE_COLON.search(text, s, start + len(head))
+        if m is not None and _LISTENER.search(text, max(s, m.start() - 40), m.start()):
+            m = None  # `… to the Dutch newspaper NRC Handelsblad:` names the listener
+    if m is None:
+        main = _MAIN_VERB.search(text, s, start + len(head))
+        subject = _span(text, s, main.start()) if main else None
+        if subject is not None and "," in subject.text and _plausible_np(subject, 30, any_start=True):
+            seg = _subject_segment(text, subject)
+            if seg.start > subject.start:
+                return Span(head[-1], start + len(head) - 1, start + len(head)), seg, "before-colon-loose"
     m = m or _PRONOUN_OPENER.match(text, s, end) or _OPENING_NP.match(text, s, end)
     if m is None or not m.group().strip():
         return None
@@ -348,10 +359,17 @@ _DASH_BEFORE = re.compile(
     r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\bfrom )"
     r"(?P<src>[A-Z][\w.'\u2019\-]*[a-z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){1,3})[^\S\n]+(?:--|\u2014)[^\S\n]*$"
 )
-_ACCORDING_BEFORE = re.compile(r"(?P<verb>[Aa]ccording[^\S\n]+to)[^\S\n]+(?P<src>[^,\n]{2,80}?),[^\S\n]*$")
+_ACCORDING_BEFORE = re.compile(r"(?P<verb>[Aa]ccording[^\S\n]+to)[^\S\n]+(?P<src>[^,:\n]{2,80}?)[,:][^\S\n]*$")
+# `Polls overhyped Iowa - Jane Roe: "…"`: a dash, a name, a colon.
+_DASH_NAME_COLON = re.compile(r"(?<=[-\u2014\u2013][^\S\n])[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){0,3}(?=[^\S\n]*:$)")
+_LISTENER = re.compile(r"\b(?:to|told|with)(?:[^\S\n]+[\w\-]+){0,3}[^\S\n]*$")
 
 _STOP_OPENERS = SENTENCE_OPENERS
 _PARTY_STATE = re.compile(r"\(?[RDI]-[A-Z]|\d")
+
+
+# Nouns for people by what they do: `supporter`, `organizer`, `activist`, `resident`.
+_AGENT_NOUN = re.compile(r"[a-z]+(?:er|or|ist|ant|ent|ian)")
 
 
 def _name_like(seg: str) -> bool:
@@ -362,7 +380,7 @@ def _name_like(seg: str) -> bool:
     if seg.lower() in PRONOUNS:
         return True
     if words[0].lower() in ("the", "a", "an") and 1 < len(words) <= 4 and (
-            words[-1].lower() in TITLES or words[-1].lower() in GROUP_NOUNS):
+            words[-1].lower() in TITLES or words[-1].lower() in GROUP_NOUNS or _AGENT_NOUN.fullmatch(words[-1])):
         return True
     if words[0] in _STOP_OPENERS or _PARTY_STATE.match(seg) or len(words) > 6:
         return False

@@ -88,8 +88,14 @@ _FRONTED_CUES = frozenset(
     "Noting Saying Arguing Insisting Warning Stressing Acknowledging Claiming Explaining Adding Citing".split()
 )
 _CUE = re.compile(
-    r"(?<![\w'’<-])(?:(?P<phr>" + alternation(PHRASAL_CUES) + r")|(?P<acc>According\s+to)|(?P<asked>Asked)|(?P<front>" + alternation(_FRONTED_CUES) + r")|(?P<head>" + alternation(_HEADLINE_CUES) + r")|(?P<verb>"
-    + alternation(_CUE_WORDS) + r"))(?![\w'’-])"
+    r"(?<![\w'’<-])(?:"
+    r"(?P<phr>" + alternation(PHRASAL_CUES) + r")"
+    r"|(?P<acc>According\s+to)"
+    r"|(?P<asked>Asked)"
+    r"|(?P<front>" + alternation(_FRONTED_CUES) + r")"
+    r"|(?P<head>" + alternation(_HEADLINE_CUES) + r")"
+    r"|(?P<verb>" + alternation(_CUE_WORDS) + r")"
+    r")(?![\w'’-])"
 )
 
 _PRONOUNS = frozenset("he she they it we i you who".split())
