@@ -152,7 +152,10 @@ _PARTICIPLE_LEAD = re.compile(r"(?:,|\s[—–-]{1,2})\s*$")
 
 
 # `…, expecting more investment`: a participle clause after the content is the reporter's.
-_TRAILING_PARTICIPLE = re.compile(r",\s+(?:expecting|hoping|adding|saying|noting|citing|arguing|calling|urging|warning|insisting|stressing|explaining)\b")
+_TRAILING_PARTICIPLE = re.compile(
+    r",\s+(?:expecting|hoping|adding|saying|noting|citing|arguing|calling|urging|warning|insisting|stressing"
+    r"|explaining)\b"
+)
 
 
 def _strip_span(text: str, a: int, b: int, chars: str = " \t\r\n,;:—–-") -> tuple[int, int]:
@@ -367,7 +370,9 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
         if not gw:
             return m.end()
         first = gw[0].lower().strip(",")
-        if (first in _TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)) or (cue in _TELL and len(gw) <= 8 and "," not in gap):
+        adverbial = first in _TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)
+        listener = cue in _TELL and len(gw) <= 8 and "," not in gap
+        if adverbial or listener:
             return m.end()
     tm = _TIME_PHRASE.match(text, i, e)
     if tm:
@@ -743,7 +748,8 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
         return
     before_w = text[max(s, m.start() - 20) : m.start()].split()
     prev = before_w[-1].lower() if before_w else ""
-    if (prev in _PASSIVE_BEFORE and not cue.endswith("ing")) or prev == "all" or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
+    passive = prev in _PASSIVE_BEFORE and not cue.endswith("ing")
+    if passive or prev == "all" or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
         return
     if m.group("acc") or (cue == "reported" and _AS_REPORTED.search(text, max(s, m.start() - 4), m.start())
                           and text.startswith(" by ", m.end())):
@@ -830,7 +836,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         clash = False
         for o in out:
             ov = min(o.content.end, c.content.end) - max(o.content.start, c.content.start)
-            nested = o.content.start <= c.cue.start < o.content.end and c.content.end - c.content.start < 0.8 * (o.content.end - o.content.start)
+            inside = o.content.start <= c.cue.start < o.content.end
+            nested = inside and c.content.end - c.content.start < 0.8 * (o.content.end - o.content.start)
             if ov > 0 and ov >= 0.8 * (c.content.end - c.content.start) and not nested:
                 clash = True
                 break

@@ -66,7 +66,10 @@ _CAP_RUN = re.compile(
     r"(?!(?:" + "|".join(w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)) + r")\b)[A-Z][\w’'.&-]*)*"
 )
 # `organized by Southwest University of Political Science and Law, attracted …`
-_ORGANIZER = re.compile(r"(?:[Tt]he\s+)?[A-Z][^,.;:()\n]*?(?=\s*(?:[,.;:(\n]|$|\s(?:on|at|last|this|who|which|to|in\s+[A-Z][a-z]+\s+on)\s))")
+_ORGANIZER = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][^,.;:()\n]*?"
+    r"(?=\s*(?:[,.;:(\n]|$|\s(?:on|at|last|this|who|which|to|in\s+[A-Z][a-z]+\s+on)\s))"
+)
 _PAREN = re.compile(r"\s*\([^()]{1,20}\)")
 _DATELINE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -310,7 +313,8 @@ class _Scan:
         if ev is None:
             if not mn.name:
                 return
-            ev = _Ev(mn.name, mn.kind, Span(text[mn.start : mn.end], mn.start, mn.end), _tokens(mn.name), order=len(self.events))
+            mention = Span(text[mn.start : mn.end], mn.start, mn.end)
+            ev = _Ev(mn.name, mn.kind, mention, _tokens(mn.name), order=len(self.events))
             ev.paragraph = pi
             self.events.append(ev)
         ev.mentions.append(mn.start)
