@@ -128,8 +128,14 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
     return items
 
 
-def _refs(text: str, item: _Item) -> tuple[SpeakerRef, ...]:
-    return tuple(parse_source(text, item.source)) if item.source is not None else ()
+def _refs(text: str, item: _Item, parsed: dict[tuple[int, int], tuple[SpeakerRef, ...]]) -> tuple[SpeakerRef, ...]:
+    """Speakers in the item's source phrase; a phrase shared by several quotes is parsed once."""
+    if item.source is None:
+        return ()
+    key = (item.source.start, item.source.end)
+    if key not in parsed:
+        parsed[key] = tuple(parse_source(text, item.source))
+    return parsed[key]
 
 
 def extract_unguarded(article: Article) -> Extraction:
@@ -148,10 +154,11 @@ def extract_unguarded(article: Article) -> Extraction:
     resolver = Resolver(text, [(s.outer.start, s.outer.end) for s in speech])
     quotes: list[Quote] = []
     last_refs: tuple[SpeakerRef, ...] = ()
+    parsed: dict[tuple[int, int], tuple[SpeakerRef, ...]] = {}
     last_para = -2
     for it in items:
         para = paragraph_index(paras, it.start)
-        refs = _refs(text, it)
+        refs = _refs(text, it, parsed)
         if refs:
             refs = tuple(resolver.resolve(r) for r in refs)
         elif (it.inherits or it.rule == "unattributed") and last_refs and para - last_para <= _LOOKBACK:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotedb.extract.lexicon.people import ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS, SENTENCE_OPENERS, TITLES
 from quotedb.extract.lexicon.verbs import SPEECH_VERBS
@@ -101,6 +102,15 @@ def _sentence_ends(text: str, start: int, limit: int) -> list[int]:
     return [m.start() for m in _SENTENCE_PUNCT.finditer(text, start, limit) if not _is_abbreviation(text, start, m.start())]
 
 
+_CUE_WORDS = frozenset(w for v in _VERBS for w in v.split()[:1])
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _verb_near(text: str, start: int, end: int) -> bool:
+    """A cheap test before the costly cue patterns: does any cue verb occur here at all?"""
+    return any(w in _CUE_WORDS for w in _LOWER_WORD.findall(text, start, end))
+
+
 def _sentence_end(text: str, start: int, limit: int) -> int:
     """End of the sentence running from `start`: abbreviations and initials do not end it."""
     for m in _SENTENCE_PUNCT.finditer(text, start, limit):
@@ -109,16 +119,15 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
+@lru_cache(maxsize=256)
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence holding `pos`, not before `lo`."""
     lo = max(lo, pos - 600)  # a longer sentence is rarer than a flattened article is long
     start = lo
-    for m in _SENTENCE_PUNCT.finditer(text, lo, pos):
-        if m.end() >= pos:
+    for m in reversed(list(_SENTENCE_PUNCT.finditer(text, lo, pos))):
+        if m.end() < pos and not _is_abbreviation(text, lo, m.start()):
+            start = m.end()
             break
-        if _is_abbreviation(text, lo, m.start()):
-            continue
-        start = m.end()
     while start < pos and text[start].isspace():
         start += 1
     return start
@@ -199,7 +208,7 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
             src = _span(text, m.start("src"), end)
             if src is not None and _plausible_np(src, 40):
                 return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, "after-anyverb-source"
-    m = _TAIL_SOURCE_FIRST.match(text, pos, limit)
+    m = _TAIL_SOURCE_FIRST.match(text, pos, limit) if _verb_near(text, pos, min(limit, pos + 260)) else None
     if m:
         src = _span(text, m.start("src"), m.end("src"))
         marked = span.inner.text.rstrip()[-1:] in (",", "?", "!") or text[pos:pos + 1] == ","
@@ -253,7 +262,7 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
             cue = Span(m.group("verb"), m.start("verb"), m.end("verb")) if "verb" in m.groupdict() else \
                 Span(text[m.end("src"):span.outer.start].strip(), m.end("src"), span.outer.start)
             return cue, Span(m.group("src"), m.start("src"), m.end("src")), rule
-    verbs = list(_HEAD_VERB.finditer(head))
+    verbs = list(_HEAD_VERB.finditer(head)) if _verb_near(text, start, span.outer.start) else []
     rest = _HEAD_REST.fullmatch(head, verbs[-1].end()) if verbs else None
     if rest is None:
         return _colon_only(text, start, span.outer.start)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from quotedb.extract.lexicon.people import GROUP_NOUNS, PLURAL_PRONOUNS, SENTENCE_OPENERS, TITLES
+from quotedb.extract.lexicon.people import (
+    GROUP_NOUNS, HONORIFICS, ORG_WORDS, PLURAL_PRONOUNS, SENTENCE_OPENERS, TITLES,
+)
 from quotedb.extract.speakers import parse_source
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
@@ -28,7 +30,7 @@ class Entity:
 
 # A sentence that opens with a full name and perhaps an appositive: `Jane Roe, mayor of X, met …`.
 _SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:But|And|Meanwhile|However|Later|Earlier),?\s+)?"
+    r"(?:[.!?]\s|\n|^)(?:(?:But|And|Meanwhile|However|Later|Earlier),?\s+)?"
     r"(?!(?:%s)\b)"
     r"(?P<np>(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for|and)\s+){0,6}[A-Z][a-z][\w'\u2019\-]*"
     r"(?:,\s+[^,.;\"\u201c\u201d]{3,160},)?)(?=\s+(?!(?:of|in|at|on|for|to|from|and|or|with|by)\b)[a-z])"
@@ -61,6 +63,10 @@ class Resolver:
             np = m.group("np")
             if " " not in np:  # a lone surname: it can only point back at someone known
                 found.append(SpeakerRef(np, "person", Span(np, s, m.end("np"))))
+                continue
+            words = np.split()
+            if "," not in np and not any(w.lower() in TITLES or w in HONORIFICS or w in ORG_WORDS for w in words):
+                found.append(SpeakerRef(np, "person", Span(np, s, m.end("np"))))  # a plain full name
                 continue
             for ref in parse_source(self.text, Span(np, s, m.end("np"))):
                 if ref.kind == "person" and ref.name:
