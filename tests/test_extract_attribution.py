@@ -162,3 +162,15 @@ def test_listener_before_a_colon_is_not_the_source():
     text = 'Governor Leo Brandt outlined his plan to the weekly paper Harbour Times: "We will dredge the port first."'
     (q,) = direct(text)
     assert q.speaker == "Leo Brandt"
+
+
+def test_second_verb_of_a_clause_keeps_the_first_verbs_subject():
+    text = 'Nora Field opened the new library on Monday and later told visitors, "Books are for everyone."'
+    (q,) = direct(text)
+    assert q.speaker == "Nora Field"
+
+
+def test_relative_clause_speaker_is_the_name_it_follows():
+    text = 'The award went to a local baker, Tomas Reyes, who declared: "Bread brings people together."'
+    (q,) = direct(text)
+    assert q.speaker == "Tomas Reyes"

@@ -232,7 +232,12 @@ _MAIN_VERB = re.compile(rf"[^\S\n]+(?:{_AUX})?(?:{_VERB}|[a-z]{{2,}}ed\b|[a-z]{{
 # Verbs whose next noun phrase is the listener, not the speaker: `X told POLITICO, "…"`.
 _OBJECT_VERBS = frozenset("tell tells told telling ask asks asked asking urge urges urged warn warns warned".split())
 # `Another source speaking to Fox News said`: the participle phrase is not part of the source.
-_MODIFIER = re.compile(r"(?<=[a-z])[^\S\n]+(?:speaking|writing|talking|appearing|responding|referring)\b")
+_MODIFIER = re.compile(
+    r"(?<=[a-z])(?<!\bwas)(?<!\bis)(?<!\bwere)(?<!\bare)(?<!\bbeen)[^\S\n]+"
+    r"(?:speaking|writing|talking|appearing|responding|referring)\b"
+)
+_WHO_BEFORE = re.compile(r",[^\S\n]*who[^\S\n]*$")
+_COORDINATED = re.compile(r"[^\S\n]+(?:and|but|before|then)(?:[^\S\n]+[a-z]+ly)?[^\S\n]*$")
 _RELATIVE = re.compile(r",[^\S\n]*(?:who|which|whose|whom)\b")
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _NOT_SUBJECT_START = frozenset("when while as after before if but and because though then so where asked".split())
@@ -291,6 +296,18 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         return cue, after_verb, "before-inverted"  # `…, explained Jane Roe, "…"`
     aux = _TRAILING_AUX.search(text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
+    who = _WHO_BEFORE.search(text, subject_start, subject_end)
+    if who:
+        # `…, from Mike Lee, who declared: "…"`: the name the relative clause hangs on.
+        seg = _span(text, max(subject_start, text.rfind(",", subject_start, who.start()) + 1), who.start())
+        if seg is not None and _name_like(seg.text):
+            return cue, seg, "before-who"
+    coordinated = _COORDINATED.search(text, subject_start, subject_end)
+    if coordinated:
+        # `X brought up the bombing and later said, "…"`: the subject of the first verb.
+        main = _MAIN_VERB.search(text, subject_start, coordinated.start())
+        if main is not None:
+            subject_end = main.start()
     rel = _RELATIVE.search(text, subject_start, subject_end) or _MODIFIER.search(text, subject_start, subject_end)
     src = _span(text, subject_start, rel.start() if rel else subject_end)
     if src is not None:
