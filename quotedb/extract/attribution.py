@@ -164,7 +164,10 @@ _TAIL_ANY_VERB = re.compile(
     r"[^\S\n]+(?:also[^\S\n]+)?(?P<verb>[a-z]{3,}ed|went[^\S\n]+on|shot[^\S\n]+back|fired[^\S\n]+back|chimed[^\S\n]+in|put[^\S\n]+it)(?=[^\S\n]*(?:[.,;:]|$)|[^\S\n]+(?:on|in|at|to|from|during|after|before|back|again|later|last|this|as|while|when|with|of|about|and|out|up)\b)"
 )
 # A lower-case pronoun right after the closing mark starts the cue whatever the verb: `" he points out.`
-_TAIL_PRONOUN = re.compile(r"[^\S\n]*,?[^\S\n]*(?P<src>he|she|they|we|I)[^\S\n]+(?:also[^\S\n]+)?(?P<verb>[a-z]{3,}(?:s|ed))\b")
+_TAIL_PRONOUN = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?P<src>he|she|they|we|I)[^\S\n]+(?:also[^\S\n]+)?"
+    r"(?P<verb>(?!(?:was|were|has|have|had|will|would|could|can|did|does|might|should|must|may|thought|think|thinks|felt)\b)[a-z]{3,})\b"
+)
 # A quote closing its paragraph, then `- Jane Roe.` alone on the next line.
 _DASH_LINE = re.compile(rf"[\u2015{_DASHES}-][^\S\n]*(?P<src>[A-Z][\w.'\u2019\-]*(?:[^\S\n]+[A-Z][\w.'\u2019\-]*){{0,4}})[^\n]{{0,60}}$", re.MULTILINE)
 _TAIL_ANY_VERB_FIRST = re.compile(
