@@ -49,7 +49,6 @@ _TAIL_SOURCE_FIRST = re.compile(
 _HEAD_VERB = re.compile(rf"(?<![\w'\u2019-])(?P<verb>{_VERB})")
 _HEAD_REST = re.compile(rf"(?:[^\S\n]+(?!'')[^\s{_DOUBLE_CHARS}]+){{0,14}}?[^\S\n]*(?P<punct>[:,{_DASHES}]?)[^\S\n]*(?:that[^\S\n]+)?$")
 _SENTENCE_PUNCT = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)")
-_WORDS = re.compile(r"[^\s]+")
 # Subject phrases start with a capital, a pronoun, a determiner or a number.
 _NP_START = re.compile(
     r"(?:[A-Z\u00C0-\u00DE]|\d|(?:he|she|they|we|i|it|the|a|an|one|two|three|another|his|her|their|its|our|my|some|many|most|several|both|each|former|top|senior)\b)"
