@@ -279,8 +279,10 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
             r, o, p = _role_and_org(text, before[b0][1], before[-1][2])
             role, org, place = r or text[before[b0][1]:before[-1][2]], o, p
             k = b0
-            while k < len(before) - 1 and _cap(before[k][0]) and _looks_like_org([before[k][0]]):
+            while k < len(before) - 1 and _cap(before[k][0]):
                 k += 1
+            if not _looks_like_org([t[0] for t in before[b0:k]]):
+                k = b0
             if o is None and k > b0 and _has_title(text[before[k][1]:before[-1][2]]):
                 # `IMF chief economist Jane Roe`: the organisation, then the title.
                 org, role = text[before[b0][1]:before[k - 1][2]], text[before[k][1]:before[-1][2]]
