@@ -121,3 +121,8 @@ def test_capitalised_name_running_on_into_the_sentence_is_flagged():
     text = 'Everyone read "The Long Road Home," which opens in a mining town.'
     (span,) = spans(text)
     assert is_title(text, span)
+
+
+def test_curly_quote_nested_in_a_straight_quote_stays_inside_it():
+    text = '"The sign read \u201cclosed for winter\u201d and we went home," said Ada Lind.'
+    assert inner_texts(text) == ["The sign read \u201cclosed for winter\u201d and we went home,"]

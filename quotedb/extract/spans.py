@@ -102,16 +102,36 @@ class _Raw:
     continues: bool = False
 
 
+_FAMILY = {'"': "straight", "''": "straight", "``": "straight", "\u201c": "curly", "\u201d": "curly",
+           "\u201e": "curly", "\u00ab": "angle", "\u00bb": "angle"}
+
+
+def _closer_ahead(marks: list[_Mark], opener: _Mark, family: str | None = None) -> bool:
+    """A closing mark of the given style (the opener's own by default) follows it in the paragraph."""
+    family = family or _FAMILY.get(opener.glyph)
+    return any(m.pos > opener.pos and m.double and m.can_close and _FAMILY.get(m.glyph) == family for m in marks)
+
+
 def _pair_doubles(text: str, marks: list[_Mark], hi: int) -> list[_Raw]:
     out: list[_Raw] = []
     open_mark: _Mark | None = None
     continues = False
+    nested: str | None = None  # family of a differently styled quote inside the open one
     for m in marks:
         if not m.double:
             continue
         if open_mark is None:
             if m.can_open:
                 open_mark = m
+            continue
+        family = _FAMILY.get(m.glyph)
+        if nested is not None:
+            if family == nested and m.can_close:
+                nested = None
+            continue
+        if m.can_open and not m.can_close and family != _FAMILY.get(open_mark.glyph) \
+                and family == "curly" and _closer_ahead(marks, m) and _closer_ahead(marks, m, _FAMILY.get(open_mark.glyph)):
+            nested = family  # `"… Written “at this time,” the statement …`: a quote within a quote
             continue
         if m.can_close and m.pos > open_mark.end:
             out.append(_Raw(open_mark.pos, open_mark.end, m.pos, m.end, True, continues))
