@@ -263,8 +263,10 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     """Cue and source before the opening mark: `X said: "…"`, `X told the BBC "…"`."""
     start = max(_sentence_start(text, lo, span.outer.start), prev_end)
     head = text[start:span.outer.start]
-    for pattern, rule in ((_ACCORDING_BEFORE, "before-according"), (_DASH_BEFORE, "before-dash")):
-        m = pattern.search(text, start, span.outer.start)
+    stripped = head.rstrip()
+    for pattern, rule, hint in ((_ACCORDING_BEFORE, "before-according", "ccording to" in head),
+                                (_DASH_BEFORE, "before-dash", stripped.endswith(("--", "\u2014")))):
+        m = pattern.search(text, start, span.outer.start) if hint else None
         if m:
             cue = Span(m.group("verb"), m.start("verb"), m.end("verb")) if "verb" in m.groupdict() else \
                 Span(text[m.end("src"):span.outer.start].strip(), m.end("src"), span.outer.start)
