@@ -502,9 +502,6 @@ def _gap_is_cue(text: str, prev: Attribution, span: QuoteSpan) -> bool:
     return len(gap.split()) <= 30 and len(_sentence_ends(text, prev.span.outer.end, span.outer.start)) <= 1
 
 
-_SHORT_LEAD_IN = 5
-
-
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|new|latest)[^\S\n]+$", re.IGNORECASE)
 
 
@@ -513,31 +510,19 @@ def _has_verb(phrase: str) -> bool:
     return any(not _NOUN_BEFORE.search(phrase, 0, m.start()) for m in _HEAD_VERB.finditer(phrase))
 
 
-def _lead_in(text: str, lo: int, span: QuoteSpan, cue: Span, rule: str, prev: QuoteSpan | None) -> int | None:
-    """Where a reported clause that ends in the quote begins: `He said the region "has become …"`,
-    `Still, golf clubs are "just scratching out a profit," he said.`"""
-    if rule == "before-embedded" and cue.end < span.outer.start:
-        start = cue.end
-        while start < span.outer.start and text[start].isspace():
-            start += 1
-        return start if len(text[start:span.outer.start].split()) >= 1 else None
-    if rule.startswith("after-") and rule not in ("after-dash", "after-dash-line"):
-        start = max(_sentence_start(text, lo, span.outer.start), prev.outer.end if prev else lo)
-        lead = _LEADING.match(text, start, span.outer.start)
-        if lead:
-            start = lead.end()
-        while start < span.outer.start and (text[start].isspace() or text[start] in ",;:"):
-            start += 1
-        colon = text.rfind(":", start, span.outer.start)
-        if colon >= 0:
-            start = colon + 1
-            while start < span.outer.start and text[start].isspace():
-                start += 1
-        before = text[start:span.outer.start]
-        # A short lead-in (`When X helped "…," he said`) leaves the quote direct.
-        if len(before.split()) > _SHORT_LEAD_IN and not _HEAD_VERB.search(before) and not before.rstrip().endswith((":", ".")):
-            return start
-    return None
+def _lead_in(text: str, span: QuoteSpan, cue: Span, rule: str) -> int | None:
+    """Where a reported clause that ends in the quote begins: `He said the region "has become …"`.
+
+    Only for a cue before the quote: unquoted words before a quote whose cue follows it
+    (`When X helped "…," he said`) are scene-setting as often as reported speech, so that
+    quote stays direct.
+    """
+    if rule != "before-embedded" or cue.end >= span.outer.start:
+        return None
+    start = cue.end
+    while start < span.outer.start and text[start].isspace():
+        start += 1
+    return start if text[start:span.outer.start].strip() else None
 
 
 def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Attribution]:
@@ -561,7 +546,7 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
         if found is not None:
             cue, src, rule = found
             att = Attribution(span, src, cue, rule, _CONFIDENCE.get(rule, 0.9),
-                              lead_in=_lead_in(text, lo, span, cue, rule, prev))
+                              lead_in=_lead_in(text, span, cue, rule))
             out.append(att)
             last = att
             continue
