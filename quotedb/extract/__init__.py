@@ -10,6 +10,7 @@ a news firehose on one core.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 
@@ -27,6 +28,7 @@ ENGINE_VERSION = "rules-1"
 
 __all__ = ["ENGINE_VERSION", "extract", "extract_unguarded"]
 
+_log = logging.getLogger(__name__)
 _WORD = re.compile(r"\w+")
 # Quotes with no cue and no speaker to inherit are kept only when they read as speech.
 _MIN_FLOATING_WORDS = 8
@@ -220,4 +222,5 @@ def extract(article: Article) -> Extraction:
     try:
         return extract_unguarded(article)
     except Exception:  # noqa: BLE001 - one odd article must not stop a build of thousands
+        _log.exception("extraction failed on %s; no quotes kept for it", article.where)
         return Extraction(engine_version=ENGINE_VERSION)
