@@ -140,3 +140,16 @@ def test_organization_before_a_lower_case_title():
 
 def test_trailing_conjunction_is_not_part_of_the_source():
     assert one("Kowalski and").name == "Kowalski"
+
+
+def test_possessive_pronoun_is_not_part_of_the_role():
+    assert one("Her coach, Lea Moor").role == "coach"
+
+
+def test_description_that_is_not_an_office_is_not_a_role():
+    assert one("Ida Storm, known as Queen of the Fjords").role is None
+
+
+def test_party_label_before_a_name_is_not_part_of_it():
+    ref = one("Labour Ann Cole")
+    assert (ref.name, ref.role) == ("Ann Cole", "Labour")

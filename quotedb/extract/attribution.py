@@ -36,7 +36,7 @@ QUOTE_VERBS: frozenset[str] = frozenset(
 _VERBS = sorted(SPEECH_VERBS | QUOTE_VERBS, key=len, reverse=True)
 _VERB = "(?:" + "|".join(map(re.escape, _VERBS)) + r")(?![\w'\u2019-])"
 # Words that may stand between a subject and its verb: `he also said`, `she has told`.
-_AUX = r"(?:(?:also|later|then|once|has|have|had|would|will|previously|repeatedly|recently|often|again|simply|just|further|quickly|earlier|first|subsequently|even|famously|reportedly|had\s+previously|has\s+since)\s+){0,3}"
+_AUX = r"(?:(?:also|later|then|once|has|have|had|would|will|could|did|only|not|never|merely|previously|repeatedly|recently|often|again|simply|just|further|quickly|earlier|first|subsequently|even|famously|reportedly|had\s+previously|has\s+since)\s+){0,3}"
 
 _DASHES = "\u2014\u2013"
 _QUOTE_CHARS = "\"\u201c\u201d\u2018\u2019'`\u201e\u00ab\u00bb"

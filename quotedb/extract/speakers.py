@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from quotedb.extract.lexicon.people import (
-    GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, SENTENCE_OPENERS, TITLES,
+    GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTY_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, SENTENCE_OPENERS,
+    TITLES,
 )
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
@@ -116,6 +117,11 @@ def _org_run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[int, 
     return i, j, place
 
 
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my".split())
+# Appositives that describe without naming an office: `known as …`, `born in …`, `aged 40`.
+_NOT_ROLE_START = frozenset("known born aged based who whose which whom also now".split())
+
+
 def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | None, str | None]:
     """`president of X University in Y` -> ("president", "X University", "Y")."""
     toks = _tokens(text, start, end)
@@ -132,7 +138,9 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
             while k0 < len(toks) and toks[k0][1] < m.end():
                 k0 += 1
     toks = toks[k0:]
-    if not toks:
+    while toks and toks[0][0].lower() in _POSSESSIVE_PRONOUNS:
+        toks = toks[1:]  # `his manager` -> `manager`
+    if not toks or toks[0][0].lower() in _NOT_ROLE_START:
         return None, None, place
     for k, (tok, _, _) in enumerate(toks):
         if tok not in _PREPOSITIONS:
@@ -287,6 +295,10 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
                 # `IMF chief economist Jane Roe`: the organisation, then the title.
                 org, role = text[before[b0][1]:before[k - 1][2]], text[before[k][1]:before[-1][2]]
     while name_toks and name_toks[0][0] in HONORIFICS:
+        name_toks = name_toks[1:]
+    if len(name_toks) > 2 and name_toks[0][0] in PARTY_WORDS:
+        # `fellow Tory Jane Roe`: the party describes her, it is not her name.
+        role = " ".join(filter(None, (role, name_toks[0][0])))
         name_toks = name_toks[1:]
     if appositive:
         r, o, p = _role_and_org(text, *appositive)

@@ -101,3 +101,10 @@ SENTENCE_OPENERS: frozenset[str] = _words(
     "Absent Of Despite Although Though Because Since Perhaps Yes No Indeed Instead Unlike Under Over To",
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight",
 )
+
+# Party labels written before a name (`fellow Tory Jane Roe`, `Democrat John Doe`): part of
+# the description, never of the name.
+PARTY_WORDS: frozenset[str] = _words(
+    "Tory Labour Conservative Liberal Democrat Democratic Republican GOP Green Socialist Unionist",
+    "Independent Nationalist",
+)
