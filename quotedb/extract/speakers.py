@@ -173,7 +173,11 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
 
 def _has_title(phrase: str) -> bool:
     words = phrase.lower().split()
-    return any(" ".join(words[i:i + n]) in TITLES for n in (1, 2, 3) for i in range(len(words)))
+    for i, w in enumerate(words):
+        for n in _TITLE_LENGTHS.get(w, ()):
+            if i + n <= len(words) and (n == 1 or " ".join(words[i:i + n]) in TITLES):
+                return True
+    return False
 
 
 def _name_run(toks: list[tuple[str, int, int]]) -> tuple[int, int]:
