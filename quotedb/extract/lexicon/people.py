@@ -52,12 +52,6 @@ TITLES: frozenset[str] = frozenset(
     """.split(",")
 )
 
-# Words that only qualify a title: `former`, `acting`, `deputy` (kept in the role).
-TITLE_MODIFIERS: frozenset[str] = _words(
-    "former acting deputy vice assistant associate senior junior chief executive general special",
-    "permanent interim retired outgoing incoming late then-",
-)
-
 # Heads of organisation names: a capitalised run holding one of these is an organisation.
 ORG_WORDS: frozenset[str] = _words(
     "University College Institute Institution Academy School Centre Center Council Committee",
