@@ -127,6 +127,24 @@ def test_quote_completing_a_reported_clause_is_mixed():
     assert q.text.startswith("the new county budget") and q.speaker == "Ines Vidal"
 
 
+def test_partial_quote_after_a_reported_subject_is_one_mixed_quote():
+    text = 'Omar Haddad says he goes "back to the market every morning."'
+    (q,) = quotes(text)
+    assert (q.kind, q.text) == ("mixed", 'he goes "back to the market every morning."')
+
+
+def test_that_before_a_quote_makes_it_mixed():
+    text = 'The harbour master vowed that "no ferry will leave in this storm."'
+    (q,) = quotes(text)
+    assert (q.kind, q.text) == ("mixed", 'that "no ferry will leave in this storm."')
+
+
+def test_subject_before_a_quote_with_a_trailing_cue_is_mixed():
+    text = 'The ferry "runs late every winter," said Lena Moss.'
+    (q,) = quotes(text)
+    assert (q.kind, q.speaker) == ("mixed", "Lena Moss")
+
+
 def test_short_lead_in_leaves_the_quote_direct():
     text = 'When the rain stopped, "we went straight back to work," said Ines Vidal.'
     (q,) = quotes(text)
@@ -135,7 +153,7 @@ def test_short_lead_in_leaves_the_quote_direct():
 
 def test_a_determiner_is_never_a_whole_source():
     text = 'The agency "counts every road, bridge and tunnel twice," the report says.'
-    (q,) = direct(text)
+    (q,) = quotes(text)
     assert q.speaker_mention.text == "report"
 
 

@@ -66,7 +66,40 @@ def _words(text: str, a: int, b: int) -> int:
     return len(_WORD.findall(text, a, b))
 
 
+# Words outside the marks that make a claim holding a quote one mixed quote (`that "…"`).
+_MIN_CLAUSE_WORDS = 1
+_SUBORDINATE_START = re.compile(r"\W*(?:when|while|if|as|after|before|because|since|although|though|once|until)\b",
+                                re.IGNORECASE)
 _WEAK_RULES = frozenset({"before-embedded", "unattributed", "continuation"})
+
+
+def _reported_clause(text: str, c: Claim, quotes: list[QuoteSpan], strong: list[QuoteSpan],
+                     cue_of: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+    """The claim's clause as one mixed quote, when its quotes sit inside it with words outside.
+
+    PolNeAR's mixed content is the whole reported clause, quoted words included: `says he
+    goes "back to war"`, `vowed that "…"`. Only after the cue, and not when a quote reaches
+    past the clause, follows a comma or colon, or has its own cue inside the span.
+    """
+    a, b = c.content.start, c.content.end
+    for s in quotes:
+        if s.outer.start < a - 1 or _WORD.search(text, b, s.outer.end):
+            return None
+    lo = min(a, min(s.outer.start for s in quotes))
+    hi = max(b, max(s.outer.end for s in quotes))
+    first = min(s.outer.start for s in quotes)
+    if c.cue.start < hi and lo < c.cue.end:
+        return None
+    if c.cue.start >= hi and (first <= lo or _SUBORDINATE_START.match(text, lo, first)):
+        return None  # `"…," she said`, `When X helped "…," he said`: the quote is direct
+    if text[lo:first].rstrip().endswith((",", ":")):
+        return None  # `told the Herald, "…"`: the quote is the whole complement
+    for s in strong:
+        cue = cue_of.get(id(s))
+        if cue is not None and cue != (c.cue.start, c.cue.end) and lo < cue[1] and cue[0] < hi:
+            return None
+    outside = _words(text, lo, hi) - sum(_words(text, s.outer.start, s.outer.end) for s in quotes)
+    return (lo, hi) if outside >= _MIN_CLAUSE_WORDS else None
 
 
 def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list[QuoteSpan]) -> list[_Item]:
@@ -90,6 +123,12 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
             continue
         strong = [s for s in overlapping if rule_of.get(id(s), "unattributed") not in _WEAK_RULES]
         same_cue = [s for s in strong if cue_of.get(id(s)) == (c.cue.start, c.cue.end)]
+        clause = _reported_clause(text, c, overlapping, strong, cue_of)
+        if clause is not None:
+            src = (source_of.get(id(same_cue[0])) if same_cue else None) or c.source
+            items.append(_Item(clause[0], clause[1], "mixed", src, c.cue, c.rule + "+quote", c.confidence))
+            taken.update(id(s) for s in overlapping)
+            continue
         if same_cue:
             # `When X helped "…," he said`: the quote's own cue; a short lead-in joins it.
             outside = _words(text, a, b) - sum(_words(text, s.outer.start, s.outer.end) for s in overlapping)
