@@ -1,10 +1,10 @@
-"""`quotedb build`: files -> articles -> analyse -> writer -> settle, idempotently.
+"""`quotedb build`: files -> articles -> extract -> writer -> settle, idempotently.
 
-The three steps are kept apart so that a parallel runner can fan `analyse` out to worker
-processes while one writer stores the results: `analyse` is a pure, picklable function
-of an `Article`, and the `Writer` stores one article per transaction. After the last
-article, `Writer.settle` decides what needs the whole corpus (surname-only speakers,
-folded quotations).
+This process reads the files and decides what needs extracting; `quotedb.parallel` fans
+extraction out to worker processes and hands the results back in input order; the one
+`Writer` stores them, each article all-or-nothing (a SAVEPOINT inside a batch
+transaction). After the last article, `Writer.settle` decides what needs the whole
+corpus (surname-only speakers, folded quotations).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from quotedb import __version__
 from quotedb.model import Article, Extraction, ReadError, Skipped
 from quotedb.store import migrate, models
-from quotedb.store.database import make_engine
+from quotedb.store.database import close_bulk, make_engine
+from quotedb.parallel import analysed
 from quotedb.store.writer import FileState, Writer
 
 
@@ -35,6 +36,7 @@ def parser_version() -> str:
 
 
 def analyse(article: Article) -> tuple[Article, Extraction]:
+    """What workers run on each article: pure and picklable."""
     from quotedb.extract import extract
 
     return article, extract(article)
@@ -101,14 +103,21 @@ def build(
     text_column: str | None = None,
     progress: bool = False,
     on_error: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> Summary:
-    """Migrate the database to head, then load every file that changed since the last build."""
+    """Migrate the database to head, then load every file that changed since the last build.
+
+    `jobs` worker processes extract (default: one per core; 1 extracts in this process);
+    this process reads, and writes the results in input order, many articles per
+    transaction, so the rows do not depend on `jobs`.
+    """
     paths = list(paths)
     for path in paths:
         if not Path(path).exists():
             raise FileNotFoundError(f"{path}: no such file or directory")
+    jobs = max(1, jobs or os.cpu_count() or 1)
     migrate.upgrade(db_path)
-    engine = make_engine(db_path)
+    engine = make_engine(db_path, bulk=True)
     writer = Writer(engine, parser_version())
     summary = Summary()
 
@@ -121,51 +130,107 @@ def build(
     files = list(iter_files(paths))
     bar = _progress(files, enabled=progress)
     try:
-        for path in bar:
-            _load_file(path, writer, summary, fail, text_column)
-            if hasattr(bar, "set_postfix"):
-                bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
-        summary.removed += _forget_missing(paths, set(files), writer)
-        if summary.added or summary.updated or summary.removed or _unsettled(engine):
-            writer.settle()
+        with writer.batch():
+            steps = _steps(files, writer, summary, text_column)
+            written = 0
+            for step, result in analysed(steps, jobs):
+                if isinstance(step, FileEnd):
+                    if step.complete[0]:
+                        summary.removed += writer.finish_file(step.state, step.seen)
+                    if hasattr(bar, "update"):
+                        bar.update(1)
+                        bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
+                    continue
+                if isinstance(step, Skipped):
+                    summary.skipped_files += 1
+                    continue
+                if isinstance(step, ReadError):
+                    fail(str(step))
+                    continue
+                try:
+                    if isinstance(result, str):
+                        raise AnalysisFailed(result)
+                    if result is None:
+                        outcome = writer.record_unchanged(step.article)
+                    else:
+                        outcome = writer.write(step.article, result)
+                except AnalysisFailed as exc:
+                    fail(f"{step.article.where}: {exc}")
+                    step.complete[0] = False
+                    continue
+                except Exception as exc:  # one bad article must not stop the build
+                    fail(f"{step.article.where}: {type(exc).__name__}: {exc}")
+                    step.complete[0] = False
+                    continue
+                summary.count(outcome.status)
+                written += 1
+                if written % COMMIT_EVERY == 0:
+                    writer.commit()
+            writer.commit()
+            summary.removed += _forget_missing(paths, set(files), writer)
+            writer.commit()
+            if summary.added or summary.updated or summary.removed or _unsettled(engine):
+                writer.settle()
+        if hasattr(bar, "close"):
+            bar.close()
         with engine.connect() as conn:
             summary.quotes = conn.execute(select(func.count()).select_from(models.Quote)).scalar_one()
             summary.speakers = conn.execute(select(func.count()).select_from(models.Speaker)).scalar_one()
     finally:
         engine.dispose()
+        close_bulk(db_path)
     return summary
 
 
-def _load_file(path: str, writer: Writer, summary: Summary, fail: Callable[[str], None], text_column: str | None) -> None:
-    state = FileState.of(path)
-    if writer.file_is_current(state):
-        summary.unchanged += writer.articles_in_file(path)
-        return
-    state = state.hashed()
-    seen: set[str] = set()
-    complete = True
-    for item in read(path, text_column):
-        if isinstance(item, Skipped):
-            summary.skipped_files += 1
-            complete = False
+# Articles per batch transaction: large enough that commits cost nothing, small enough
+# that an interrupted build keeps most of its work.
+COMMIT_EVERY = 500
+
+
+class AnalysisFailed(Exception):
+    """The engine raised on an article in a worker; carries its message."""
+
+
+@dataclass(slots=True)
+class ArticleStep:
+    article: Article
+    analyse: bool
+    complete: list[bool]
+
+
+@dataclass(slots=True)
+class FileEnd:
+    state: FileState
+    seen: set[str]
+    complete: list[bool]
+
+
+Step = ArticleStep | FileEnd | Skipped | ReadError
+
+
+def _steps(files: list[str], writer: Writer, summary: Summary, text_column: str | None) -> Iterator[Step]:
+    """What to do, in input order: unchanged files are skipped whole, and articles already
+    stored by this parser version are marked not to analyse (checked before the articles
+    still in flight are written: `Writer.write` then finds them current)."""
+    for path in files:
+        state = FileState.of(path)
+        if writer.file_is_current(state):
+            summary.unchanged += writer.articles_in_file(path)
             continue
-        if isinstance(item, ReadError):
-            fail(str(item))
-            complete = False
-            continue
-        seen.add(item.locator or "")
-        try:
-            if writer.is_current(item):
-                written = writer.record_unchanged(item)
+        state = state.hashed()
+        seen: set[str] = set()
+        complete = [True]
+        for item in read(path, text_column):
+            if isinstance(item, Skipped):
+                complete[0] = False
+                yield item
+            elif isinstance(item, ReadError):
+                complete[0] = False
+                yield item
             else:
-                written = writer.write(*analyse(item))
-        except Exception as exc:  # one bad article must not stop the build
-            fail(f"{item.where}: {type(exc).__name__}: {exc}")
-            complete = False
-            continue
-        summary.count(written.status)
-    if complete:
-        summary.removed += writer.finish_file(state, seen)
+                seen.add(item.locator or "")
+                yield ArticleStep(item, not writer.is_current(item), complete)
+        yield FileEnd(state, seen, complete)
 
 
 def _unsettled(engine) -> bool:

@@ -11,13 +11,41 @@ def url_for(db_path: str | Path) -> str:
     return f"sqlite:///{Path(db_path)}"
 
 
-def make_engine(db_path: str | Path) -> Engine:
+def make_engine(db_path: str | Path, *, bulk: bool = False) -> Engine:
+    """`bulk` is for `quotedb build`: WAL with synchronous=NORMAL (a commit costs no fsync),
+    and transactions begun explicitly so that SAVEPOINTs nest inside a batch transaction
+    (pysqlite's own transaction handling would commit them early)."""
     engine = create_engine(url_for(db_path))
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        if bulk:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA cache_size = -65536")
         cursor.close()
+        if bulk:
+            dbapi_connection.isolation_level = None
+
+    if bulk:
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn) -> None:
+            conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def close_bulk(db_path: str | Path) -> None:
+    """Fold the WAL back into the file and return to a rollback journal, so the database is
+    one self-contained file again (what `datasette -i` and copying it expect)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,6 +101,51 @@ class Writer:
     def __init__(self, engine: Engine, parser_version: str) -> None:
         self.engine = engine
         self.parser_version = parser_version
+        self._batch: Connection | None = None
+
+    # --- transactions ----------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many articles per transaction, for speed; each is still all-or-nothing.
+
+        Inside, every unit of work runs in a SAVEPOINT of one open transaction, so a failing
+        article rolls back alone; `commit` makes the work so far durable. The engine must
+        begin transactions explicitly (`make_engine(..., bulk=True)`) for SAVEPOINTs to nest.
+        """
+        with self._reading() as conn:
+            conn.begin()
+            self._batch = conn
+            try:
+                yield
+                conn.commit()
+            finally:
+                self._batch = None
+                if conn.in_transaction():
+                    conn.rollback()
+
+    def commit(self) -> None:
+        if self._batch is not None:
+            self._batch.commit()
+            self._batch.begin()
+
+    @contextmanager
+    def _unit(self) -> Iterator[Connection]:
+        """One all-or-nothing unit: its own transaction, or a SAVEPOINT inside a batch."""
+        if self._batch is None:
+            with self.engine.begin() as conn:
+                yield conn
+        else:
+            with self._batch.begin_nested():
+                yield self._batch
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        if self._batch is None:
+            with self.engine.connect() as conn:
+                yield conn
+        else:
+            yield self._batch
 
     # --- files -----------------------------------------------------------------------
 
@@ -108,7 +155,7 @@ class Writer:
         Size and mtime unchanged is taken as unchanged without reading the file; otherwise
         the bytes are hashed (a touched but identical file is still current).
         """
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(select(FILES).where(FILES.c.path == state.path)).first()
         if row is None or row.parser_version != self.parser_version:
             return False
@@ -116,12 +163,12 @@ class Writer:
             return True
         if row.size != state.size or row.sha256 != state.hashed().sha256:
             return False
-        with self.engine.begin() as conn:
+        with self._unit() as conn:
             conn.execute(update(FILES).where(FILES.c.id == row.id).values(mtime=state.mtime))
         return True
 
     def articles_in_file(self, path: str) -> int:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return conn.execute(select(func.count()).select_from(SRC).where(SRC.c.path == path)).scalar_one()
 
     def finish_file(self, state: FileState, seen_locators: set[str]) -> int:
@@ -139,7 +186,7 @@ class Writer:
             articles=len(seen_locators),
             loaded_at=now(),
         )
-        with self.engine.begin() as conn:
+        with self._unit() as conn:
             done = conn.execute(update(FILES).where(FILES.c.path == state.path).values(**values))
             if done.rowcount == 0:
                 conn.execute(insert(FILES).values(path=state.path, **values))
@@ -147,23 +194,23 @@ class Writer:
 
     def settle(self) -> None:
         """Corpus-wide identity (surname-only speakers, folded quotations), in one transaction."""
-        with self.engine.begin() as conn:
+        with self._unit() as conn:
             settle(conn)
 
     def known_files(self) -> list[str]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return list(conn.execute(select(FILES.c.path)).scalars())
 
     def forget_file(self, path: str) -> int:
         """A file is gone: drop its positions and the articles no other file holds."""
         removed = self._drop_positions(path, keep=set())
-        with self.engine.begin() as conn:
+        with self._unit() as conn:
             conn.execute(delete(FILES).where(FILES.c.path == path))
         return removed
 
     def _drop_positions(self, path: str, keep: set[str]) -> int:
         """Delete the file's positions not in `keep`, and each article left with none."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             stale = conn.execute(
                 select(SRC.c.id, SRC.c.article_id, SRC.c.locator).where(SRC.c.path == path)
             ).all()
@@ -171,7 +218,7 @@ class Writer:
         for row in stale:
             if row.locator in keep:
                 continue
-            with self.engine.begin() as conn:
+            with self._unit() as conn:
                 conn.execute(delete(SRC).where(SRC.c.id == row.id))
                 removed += self._delete_if_orphan(conn, row.article_id)
         return removed
@@ -180,13 +227,13 @@ class Writer:
 
     def is_current(self, article: Article) -> bool:
         """The same text is stored and was extracted by this parser version."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             version = conn.execute(select(A.c.parser_version).where(A.c.sha256 == article.sha256)).scalar()
         return version == self.parser_version
 
     def record_unchanged(self, article: Article) -> Written:
         """Note one more place a current article was seen, without touching its rows."""
-        with self.engine.begin() as conn:
+        with self._unit() as conn:
             article_id = conn.execute(select(A.c.id).where(A.c.sha256 == article.sha256)).scalar_one()
             self._place(conn, article, article_id)
             quotes = conn.execute(select(func.count()).where(Q.c.article_id == article_id)).scalar_one()
@@ -195,7 +242,7 @@ class Writer:
     def write(self, article: Article, extraction: Extraction) -> Written:
         """Store one article and everything extracted from it, in one transaction."""
         check_extraction(article, extraction)
-        with self.engine.begin() as conn:
+        with self._unit() as conn:
             row = conn.execute(
                 select(A.c.id, A.c.parser_version).where(A.c.sha256 == article.sha256)
             ).first()

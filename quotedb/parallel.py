@@ -1,0 +1,87 @@
+"""Fan extraction out to worker processes, keeping input order and bounded memory.
+
+`analysed(steps, jobs)` yields each step with its extraction (or None for a step that
+needs none, or the error message when the engine raised). Steps are read lazily: at most
+`LOOKAHEAD` chunks are in flight, so a corpus of any size streams through in flat memory.
+The caller's generator runs in the calling thread, so it may use the database.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from quotedb.model import Article, Extraction
+
+CHUNK = 16
+LOOKAHEAD = 4
+
+Result = Extraction | str | None
+
+
+# The work function is named, not passed: resolved when called, in whichever process runs
+# it, so a replaced `quotedb.build.analyse` (as tests do) is what forked workers run too.
+WORK = ("quotedb.build", "analyse")
+
+
+def extract_one(article: Article, work: tuple[str, str] = WORK) -> Extraction | str:
+    """The work on one article; its error as a message, so one article cannot sink a chunk."""
+    module, name = work
+    try:
+        return getattr(importlib.import_module(module), name)(article)[1]
+    except Exception as exc:  # noqa: BLE001 - reported per article by the writer side
+        return f"{type(exc).__name__}: {exc}"
+
+
+def extract_chunk(articles: list[Article], work: tuple[str, str] = WORK) -> list[Extraction | str]:
+    return [extract_one(a, work) for a in articles]
+
+
+def _needs(step: Any) -> Article | None:
+    return step.article if getattr(step, "analyse", False) else None
+
+
+def analysed(steps: Iterable[Any], jobs: int, work: tuple[str, str] = WORK) -> Iterator[tuple[Any, Result]]:
+    """Pair every step with its extraction, in the order given.
+
+    A step needs analysis when it has `analyse` true and an `article`; `work` names a
+    function of an Article returning (article, extraction).
+    """
+    if jobs <= 1:
+        for step in steps:
+            article = _needs(step)
+            yield step, extract_one(article, work) if article is not None else None
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs) as pool:
+        pending: deque[tuple[list[Any], Any]] = deque()
+        group: list[Any] = []
+        articles: list[Article] = []
+        limit = LOOKAHEAD * jobs
+
+        def submit() -> None:
+            nonlocal group, articles
+            pending.append((group, pool.apply_async(extract_chunk, (articles, work)) if articles else None))
+            group, articles = [], []
+
+        def drain(keep: int) -> Iterator[tuple[Any, Result]]:
+            while len(pending) > keep:
+                members, result = pending.popleft()
+                results = iter(result.get() if result is not None else ())
+                for step in members:
+                    yield step, next(results) if _needs(step) is not None else None
+
+        for step in steps:
+            group.append(step)
+            article = _needs(step)
+            if article is not None:
+                articles.append(article)
+            if len(articles) >= CHUNK or len(group) >= CHUNK * 8:
+                submit()
+                yield from drain(limit)
+        if group:
+            submit()
+        yield from drain(0)
