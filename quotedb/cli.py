@@ -17,7 +17,8 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite database to create or update.")
 @click.option("--text-column", help="For CSV/JSON corpora: the column holding the article text.")
-def build(paths: tuple[str, ...], db_path: str, text_column: str | None) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes extracting quotes [default: number of cores].")
+def build(paths: tuple[str, ...], db_path: str, text_column: str | None, jobs: int | None) -> None:
     """Read articles from PATHS (default: raw/), extract quotes, and store them in the database.
 
     Unchanged files are skipped; changed files replace their articles' rows. Exits 1 if
@@ -29,7 +30,7 @@ def build(paths: tuple[str, ...], db_path: str, text_column: str | None) -> None
         click.echo(f"error: {message}", err=True)
 
     try:
-        summary = run_build(paths or ("raw",), db_path, text_column=text_column, progress=True, on_error=report)
+        summary = run_build(paths or ("raw",), db_path, text_column=text_column, progress=True, on_error=report, jobs=jobs)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(summary.line())
