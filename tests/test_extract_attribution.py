@@ -145,6 +145,12 @@ def test_subject_before_a_quote_with_a_trailing_cue_is_mixed():
     assert (q.kind, q.speaker) == ("mixed", "Lena Moss")
 
 
+def test_conditional_clause_before_a_quote_keeps_it_in_one_mixed_quote():
+    text = 'Mayor Ada Cole said that if the river rises again, "the whole street will flood."'
+    (q,) = quotes(text)
+    assert (q.kind, q.text) == ("mixed", 'if the river rises again, "the whole street will flood."')
+
+
 def test_short_lead_in_leaves_the_quote_direct():
     text = 'When the rain stopped, "we went straight back to work," said Ines Vidal.'
     (q,) = quotes(text)

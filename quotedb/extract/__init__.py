@@ -90,9 +90,9 @@ def _reported_clause(text: str, c: Claim, quotes: list[QuoteSpan], strong: list[
     first = min(s.outer.start for s in quotes)
     if c.cue.start < hi and lo < c.cue.end:
         return None
-    if c.cue.start >= hi and (first <= lo or _SUBORDINATE_START.match(text, lo, first)):
+    if c.cue.start >= hi and _SUBORDINATE_START.match(text, lo, first):
         return None  # `"…," she said`, `When X helped "…," he said`: the quote is direct
-    if text[lo:first].rstrip().endswith((",", ":")):
+    if text[lo:first].rstrip().endswith((",", ":")) and not _SUBORDINATE_START.match(text, lo, first):
         return None  # `told the Herald, "…"`: the quote is the whole complement
     for s in strong:
         cue = cue_of.get(id(s))
