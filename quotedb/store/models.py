@@ -94,6 +94,9 @@ class Speaker(Base):
     # Set on surname-only persons: "surname only" (no full name known in the corpus) or
     # "ambiguous surname" (two or more known persons share it; never guessed).
     resolution: Mapped[str | None] = mapped_column(Text)
+    # Kept by triggers on quotes (quotedb.store.counts), for "most quoted" without a scan.
+    quote_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SpeakerAlias(Base):
@@ -169,6 +172,7 @@ class Quote(Base):
         CheckConstraint(_one_of("kind", QUOTE_KINDS), name="kind"),
         CheckConstraint('start >= 0 AND start < "end"', name="span"),
         Index(None, "article_id", "start"),
+        Index(None, "speaker_id", "article_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
