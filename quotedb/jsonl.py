@@ -23,6 +23,7 @@ def quote_record(quote: Quote) -> dict:
         "speaker_mention": _span(quote.speaker_mention),
         "role": quote.role,
         "organization": quote.organization,
+        "place": quote.place,
         "event": quote.event,
         "cue": quote.cue,
         "confidence": quote.confidence,

@@ -110,6 +110,7 @@ class Quote:
     speaker_mention: Span | None = None  # the mention as written at the cue
     role: str | None = None  # title as the article states it ("president")
     organization: str | None = None  # "Southwest University of Political Science and Law"
+    place: str | None = None  # where the speaker's office is: "Ohio" in `Ohio Governor X`
     event: str | None = None  # Event.name of an event in the same extraction
     cue: str | None = None  # the reporting verb or phrase as written ("said", "called on")
     confidence: float = 0.5

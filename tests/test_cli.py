@@ -18,7 +18,7 @@ BRIDGE = (
     '"We built it in eleven months," said Ana Ruiz, the mayor of Tollan.\n'
 )
 QUOTE_FIELDS = {"start", "end", "text", "kind", "speaker", "speaker_kind", "speaker_mention", "role",
-                "organization", "event", "cue", "confidence", "rule", "paragraph"}
+                "organization", "place", "event", "cue", "confidence", "rule", "paragraph"}
 ARTICLE_FIELDS = {"title", "published", "source", "author", "section", "url"}
 
 

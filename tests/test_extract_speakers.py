@@ -153,3 +153,48 @@ def test_description_that_is_not_an_office_is_not_a_role():
 def test_party_label_before_a_name_is_not_part_of_it():
     ref = one("Labour Ann Cole")
     assert (ref.name, ref.role) == ("Ann Cole", "Labour")
+
+
+def test_state_before_a_title_is_a_place_not_an_organization():
+    ref = one("Nevada Governor Tessa Morrow")
+    assert (ref.name, ref.role, ref.organization, ref.place) == ("Tessa Morrow", "Governor", None, "Nevada")
+
+
+def test_country_adjective_before_a_title_names_the_country():
+    ref = one("Danish Foreign Minister Karl Holm")
+    assert (ref.role, ref.organization, ref.place) == ("Foreign Minister", None, "Denmark")
+
+
+def test_modifier_before_a_place_stays_in_the_role():
+    ref = one("Former Iowa Gov. Ruth Engel")
+    assert (ref.name, ref.role, ref.place) == ("Ruth Engel", "Former Gov.", "Iowa")
+
+
+def test_office_of_a_city_is_a_role_and_a_place():
+    ref = one("Pierre Dufour, mayor of Lyon")
+    assert (ref.role, ref.organization, ref.place) == ("mayor", None, "Lyon")
+
+
+def test_unnamed_office_of_a_state_has_no_name():
+    ref = one("the governor of Oregon")
+    assert (ref.name, ref.kind, ref.role, ref.place) == (None, "unnamed", "governor", "Oregon")
+
+
+def test_name_of_a_place_is_where_the_speaker_is_from():
+    ref = one("Jill Park of Kansas")
+    assert (ref.name, ref.organization, ref.place) == ("Jill Park", None, "Kansas")
+
+
+def test_name_of_an_unknown_proper_name_is_where_the_speaker_works():
+    ref = one("Jill Park of Brightwater Analytics")
+    assert (ref.name, ref.organization, ref.place) == ("Jill Park", "Brightwater Analytics", None)
+
+
+def test_country_inside_an_organization_name_stays_in_it():
+    ref = one("a spokeswoman for the Ministry of Trade of Kenya")
+    assert (ref.organization, ref.place) == ("Ministry of Trade of Kenya", None)
+
+
+def test_newspaper_named_after_a_city_is_an_organization():
+    ref = one("Boston Evening Post columnist Amy Roth")
+    assert (ref.organization, ref.place) == ("Boston Evening Post", None)

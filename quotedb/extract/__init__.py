@@ -229,15 +229,15 @@ def _as_title(span: QuoteSpan) -> QuoteSpan:
 
 
 def _quote(text: str, it: _Item, ref: SpeakerRef | None, paragraph: int, events, paras) -> Quote:
-    speaker = kind = role = org = None
+    speaker = kind = role = org = place = None
     mention = None
     if ref is not None:
         speaker = ref.name or (ref.role if ref.kind == "unnamed" else None)
-        kind, role, org, mention = ref.kind, ref.role, ref.organization, ref.mention
+        kind, role, org, place, mention = ref.kind, ref.role, ref.organization, ref.place, ref.mention
         if ref.kind == "unnamed" and ref.name is None:
             speaker = None
     q = Quote(start=it.start, end=it.end, text=text[it.start:it.end], kind=it.kind, paragraph=paragraph,
-              speaker=speaker, speaker_kind=kind, speaker_mention=mention, role=role, organization=org,
+              speaker=speaker, speaker_kind=kind, speaker_mention=mention, role=role, organization=org, place=place,
               cue=it.cue.text if it.cue else None, confidence=it.confidence, rule=it.rule)
     event = link_event(text, q, it.cue, events, paras) if events else None
     if event is not None:

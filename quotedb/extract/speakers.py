@@ -15,6 +15,7 @@ from quotedb.extract.lexicon.people import (
     GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTY_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, SENTENCE_OPENERS,
     TITLES,
 )
+from quotedb.extract.lexicon.places import place_name
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
 
@@ -118,6 +119,35 @@ def _org_run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[int, 
 
 
 _POSSESSIVE_PRONOUNS = frozenset("his her their its our my".split())
+
+
+_MODIFIERS = frozenset("former acting retired interim then- outgoing incoming".split())
+
+
+def _leading_modifiers(toks: list[tuple[str, int, int]]) -> int:
+    n = 0
+    while n < len(toks) and toks[n][0].lower() in _MODIFIERS:
+        n += 1
+    return n
+
+
+def _place_at(toks: list[tuple[str, int, int]], i: int, j: int | None = None) -> tuple[int, str] | None:
+    """A named place in toks[i:j] from i: (its token count, the place); the longest wins.
+
+    With j, the place must fill toks[i:j]; without, the next token must not carry on a
+    capitalised name (`New York Times` is no place) unless it opens a title.
+    """
+    limit = len(toks) if j is None else j
+    for n in (4, 3, 2, 1):
+        if i + n > limit or (j is not None and i + n != j):
+            continue
+        place = place_name(" ".join(t[0] for t in toks[i:i + n]))
+        if place is None:
+            continue
+        if j is None and i + n < len(toks) and _cap(toks[i + n][0]) and not _title_at(toks, i + n):
+            continue
+        return n, place
+    return None
 # Appositives that describe without naming an office: `known as …`, `born in …`, `aged 40`.
 _NOT_ROLE_START = frozenset("known born aged based who whose which whom also now".split())
 
@@ -137,7 +167,12 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
             place = m.group(1)
             while k0 < len(toks) and toks[k0][1] < m.end():
                 k0 += 1
+    named = place_name(place) if place else None
     toks = toks[k0:]
+    lead = _place_at(toks, 0) if toks and not named else None
+    if lead is not None and lead[0] < len(toks):
+        named = lead[1]  # `Kenyan lawyer`, `Ohio governor`: where, then the office
+        toks = toks[lead[0]:]
     while toks and toks[0][0].lower() in _POSSESSIVE_PRONOUNS:
         toks = toks[1:]  # `his manager` -> `manager`
     if not toks or toks[0][0].lower() in _NOT_ROLE_START:
@@ -157,6 +192,10 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
                     i += 1
         run = _org_run(text, toks, i)
         if run is None:
+            at = _place_at(toks, i) if tok in ("of", "in") and k else None
+            if at is not None:  # `mayor of Lyon`, `a teacher in Dakar`
+                role = text[toks[0][1]:toks[k - 1][2]]
+                return (role if _has_title(role) else None), None, at[1]
             continue
         a, b, cut_place = run
         if any(_POSSESSIVE_TOKEN.search(t[0]) for t in toks[a:b]):
@@ -165,6 +204,8 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
         org = _PARENTHESES.sub("", text[toks[a][1]:toks[b - 1][2]])
         return (role if _has_title(role) else None), org, own_place or cut_place or place
     role = text[toks[0][1]:toks[-1][2]]
+    if named:  # `China's foreign minister`: a place is where, not an employer
+        return (role if _has_title(role) or k0 else None), None, named
     if k0 and not _has_title(role) and len(toks) <= 6 and all(t[0][:1].islower() for t in toks[-1:]):
         return role, place, None
     # Without an organisation named apart, `Google's chief executive` works for the possessor.
@@ -233,7 +274,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         p = next((k for k in range(lead + n, len(head)) if head[k][0] in _PREPOSITIONS), None)
         if p is not None and p == lead + n:
             role, org, place = _role_and_org(text, head[lead][1], head[-1][2])
-            if org:
+            if org or place:
                 return SpeakerRef(None, "unnamed", Span(phrase, start, end), role, org, place)
     # `Jane Roe of the Brookings Institution`: a name, then where the person works.
     for k, (tok, _, _) in enumerate(head):
@@ -242,7 +283,11 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
             r, o, p = _role_and_org(text, head[0][1], head[-1][2])
             after = [t for t in head[k + 1:] if t[0].lower() not in _DETERMINERS]
             if o or (k >= 2 and after and all(_cap(t[0]) for t in after)):
-                place = p if o else text[after[0][1]:after[-1][2]]
+                place = p
+                if not o:  # `Jane Roe of Texas` is from a place; `Jane Roe of Acme` works there
+                    y = text[after[0][1]:after[-1][2]]
+                    place = place_name(y) if tok != "with" else None
+                    o = None if place else y
                 first = 0
                 while first < k and (head[first][0] in HONORIFICS or _title_at(head, first)):
                     first += _title_at(head, first) or 1
@@ -262,6 +307,8 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         k = poss[-1]
         org = text[name_toks[0][1]:name_toks[k][2]].removesuffix("'s").removesuffix("\u2019s")
         name_toks = name_toks[k + 1:]
+        if place_name(org):  # `Germany's Jane Roe`
+            org, place = None, place_name(org)
     # Titles inside the capitalised run: `United Nations (UN) Secretary General Antonio Guterres`.
     last_title = None
     k = 0
@@ -280,6 +327,10 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
             if pre_words[-1].lower() in {"former", "acting", "retired", "interim", "then-"} or all(
                     _title_at(pre, q) or w.lower() in {"former", "acting", "retired", "deputy", "vice"} for q, w in enumerate(pre_words)):
                 role = text[pre[0][1]:name_toks[k + n - 1][2]]
+            elif (mods := _leading_modifiers(pre)) < len(pre) and _place_at(pre, mods, len(pre)):
+                # `Ohio Governor`, `French President`, `Former Florida Gov.`
+                place = _place_at(pre, mods, len(pre))[1]
+                role = " ".join([t[0] for t in pre[:mods]] + [role])
             elif not (len(pre) == 1 and _NATIONALITY.match(pre_words[0])):
                 org = _PARENTHESES.sub("", text[pre[0][1]:pre[-1][2]])
         name_toks = name_toks[k + n:]
@@ -306,7 +357,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         name_toks = name_toks[1:]
     if appositive:
         r, o, p = _role_and_org(text, *appositive)
-        if r or o:
+        if r or o or p:
             role, org, place = r or role, o or org, p or place
     words = [t[0] for t in name_toks]
     if len(words) == 1 and words[0].lower() in GROUP_NOUNS:
