@@ -228,8 +228,8 @@ class Writer:
     def is_current(self, article: Article) -> bool:
         """The same text is stored and was extracted by this parser version."""
         with self._reading() as conn:
-            version = conn.execute(select(A.c.parser_version).where(A.c.sha256 == article.sha256)).scalar()
-        return version == self.parser_version
+            row = raw(conn).execute("SELECT parser_version FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone()
+        return row is not None and row[0] == self.parser_version
 
     def record_unchanged(self, article: Article) -> Written:
         """Note one more place a current article was seen, without touching its rows."""
@@ -243,22 +243,24 @@ class Writer:
         """Store one article and everything extracted from it, in one transaction."""
         check_extraction(article, extraction)
         with self._unit() as conn:
-            row = conn.execute(
-                select(A.c.id, A.c.parser_version).where(A.c.sha256 == article.sha256)
-            ).first()
-            if row is not None and row.parser_version == self.parser_version:
-                self._place(conn, article, row.id)
-                quotes = conn.execute(select(func.count()).where(Q.c.article_id == row.id)).scalar_one()
-                return Written("unchanged", row.id, quotes)
+            db = raw(conn)
+            row = db.execute("SELECT id, parser_version FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone()
+            if row is not None and row[1] == self.parser_version:
+                self._place(conn, article, row[0])
+                quotes = db.execute("SELECT count(*) FROM quotes WHERE article_id = ?", (row[0],)).fetchone()[0]
+                return Written("unchanged", row[0], quotes)
+            values = self._article_values(article)
             if row is not None:
-                article_id = row.id
+                article_id = row[0]
                 self._clear_extraction(conn, article_id)
-                conn.execute(update(A).where(A.c.id == article_id).values(**self._article_values(article)))
+                conn.execute(update(A).where(A.c.id == article_id).values(**values))
                 status: Status = "updated"
             else:
-                article_id = conn.execute(
-                    insert(A).values(sha256=article.sha256, **self._article_values(article))
-                ).inserted_primary_key[0]
+                columns = ["sha256", *values]
+                article_id = db.execute(
+                    f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    (article.sha256, *values.values()),
+                ).lastrowid
                 status = "added"
             replaced = self._place(conn, article, article_id)
             if replaced:
@@ -285,15 +287,20 @@ class Writer:
     def _place(self, conn: Connection, article: Article, article_id: int) -> bool:
         """Point (origin, locator) at the article; True if it held another article before."""
         locator = article.locator or ""
-        where = and_(SRC.c.path == article.origin, SRC.c.locator == locator)
-        previous = conn.execute(select(SRC.c.id, SRC.c.article_id).where(where)).first()
+        db = raw(conn)
+        previous = db.execute(
+            "SELECT id, article_id FROM article_sources WHERE path = ? AND locator = ?", (article.origin, locator)
+        ).fetchone()
         if previous is None:
-            conn.execute(insert(SRC).values(path=article.origin, locator=locator, article_id=article_id))
+            db.execute(
+                "INSERT INTO article_sources (path, locator, article_id) VALUES (?, ?, ?)",
+                (article.origin, locator, article_id),
+            )
             return False
-        if previous.article_id == article_id:
+        if previous[1] == article_id:
             return False
-        conn.execute(update(SRC).where(SRC.c.id == previous.id).values(article_id=article_id))
-        self._delete_if_orphan(conn, previous.article_id)
+        db.execute("UPDATE article_sources SET article_id = ? WHERE id = ?", (article_id, previous[0]))
+        self._delete_if_orphan(conn, previous[1])
         return True
 
     def _delete_if_orphan(self, conn: Connection, article_id: int) -> int:
@@ -327,6 +334,7 @@ class Writer:
             )
 
     def _insert_extraction(self, conn: Connection, article: Article, article_id: int, extraction: Extraction) -> int:
+        db = raw(conn)
         events: dict[str, int] = {}
         for event in extraction.events:
             events[event.name] = self._event_id(
@@ -352,14 +360,10 @@ class Writer:
                 if title or quote.organization:
                     role_key = (speaker_id, title, quote.organization)
                     if role_key not in roles:
-                        roles[role_key] = conn.execute(
-                            insert(ROLES).values(
-                                speaker_id=speaker_id,
-                                article_id=article_id,
-                                title=title,
-                                organization=quote.organization,
-                            )
-                        ).inserted_primary_key[0]
+                        roles[role_key] = db.execute(
+                            "INSERT INTO roles (speaker_id, article_id, title, organization) VALUES (?, ?, ?, ?)",
+                            (speaker_id, article_id, title, quote.organization),
+                        ).lastrowid
                     role_id = roles[role_key]
             event_id = None
             if quote.event:
@@ -368,68 +372,74 @@ class Writer:
                 event_id = events[quote.event]
             mention = quote.speaker_mention
             rows.append(
-                dict(
-                    article_id=article_id,
-                    speaker_id=speaker_id,
-                    speaker_name=quote.speaker,
-                    role_id=role_id,
-                    event_id=event_id,
-                    text=quote.text,
-                    kind=quote.kind,
-                    start=quote.start,
-                    end=quote.end,
-                    paragraph=quote.paragraph,
-                    cue=quote.cue,
-                    speaker_mention=mention.text if mention else None,
-                    mention_start=mention.start if mention else None,
-                    mention_end=mention.end if mention else None,
-                    confidence=quote.confidence,
-                    rule=quote.rule or None,
+                (
+                    article_id, speaker_id, quote.speaker, role_id, event_id, quote.text, quote.kind,
+                    quote.start, quote.end, quote.paragraph, quote.cue,
+                    mention.text if mention else None,
+                    mention.start if mention else None,
+                    mention.end if mention else None,
+                    quote.confidence, quote.rule or None,
                 )
             )
         if rows:
-            conn.execute(insert(Q), rows)
+            db.executemany(_INSERT_QUOTE, rows)
         if aliases:
-            conn.execute(
-                insert(ALIAS),
-                [{"speaker_id": s, "article_id": article_id, "alias": a} for s, a in sorted(aliases) if a],
+            db.executemany(
+                "INSERT INTO speaker_aliases (speaker_id, article_id, alias) VALUES (?, ?, ?)",
+                [(s, article_id, a) for s, a in sorted(aliases) if a],
             )
         return len(rows)
 
     def _event_id(self, conn: Connection, article_id: int, name: str, kind=None, location=None, date=None, organizer=None) -> int:
+        db = raw(conn)
         key = fold(name)
-        event_id = conn.execute(
-            select(EVT.c.id).where(EVT.c.name_key == key, EVT.c.date.is_(date) if date is None else EVT.c.date == date)
-        ).scalar()
-        if event_id is None:
-            event_id = conn.execute(
-                insert(EVT).values(
-                    name=name, kind=kind, location=location, date=date, organizer=organizer, name_key=key
-                )
-            ).inserted_primary_key[0]
-        linked = conn.execute(
-            select(exists().where(AEV.c.article_id == article_id, AEV.c.event_id == event_id))
-        ).scalar()
-        if not linked:
-            conn.execute(insert(AEV).values(article_id=article_id, event_id=event_id))
+        found = db.execute("SELECT id FROM events WHERE name_key = ? AND date IS ?", (key, date)).fetchone()
+        if found is None:
+            event_id = db.execute(
+                "INSERT INTO events (name, kind, location, date, organizer, name_key) VALUES (?, ?, ?, ?, ?, ?)",
+                (name, kind, location, date, organizer, key),
+            ).lastrowid
+        else:
+            event_id = found[0]
+        db.execute("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", (article_id, event_id))
         return event_id
+
+
+_INSERT_QUOTE = (
+    'INSERT INTO quotes (article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", '
+    "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def raw(conn: Connection):
+    """The sqlite3 connection under `conn`, in the same transaction: the per-quote
+    statements run there, as SQLAlchemy's per-statement overhead was most of a build."""
+    return conn.connection.driver_connection
 
 
 def speaker_id_for(conn: Connection, name: str, kind: str, article_id: int) -> int:
     """The speaker row for a name: shared across the corpus for persons and organizations,
     private to the article for groups and unnamed roles. Created when missing; a person's
     shown name loses its titles and takes the best-written spelling seen."""
+    db = raw(conn)
     key = speaker_key(name, kind)
     shown = display_name(name) if kind == "person" else name.strip()
-    scope = SPK.c.article_id.is_(None) if is_corpus_wide(kind) else SPK.c.article_id == article_id
-    found = conn.execute(select(SPK.c.id, SPK.c.name).where(SPK.c.name_key == key, SPK.c.kind == kind, scope)).first()
+    wide = is_corpus_wide(kind)
+    if wide:
+        found = db.execute(
+            "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id IS NULL", (key, kind)
+        ).fetchone()
+    else:
+        found = db.execute(
+            "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id = ?", (key, kind, article_id)
+        ).fetchone()
     if found is not None:
-        better = better_name(found.name, shown)
-        if better != found.name:
-            conn.execute(update(SPK).where(SPK.c.id == found.id).values(name=better))
-        return found.id
-    return conn.execute(
-        insert(SPK).values(
-            name=shown, kind=kind, name_key=key, article_id=None if is_corpus_wide(kind) else article_id
-        )
-    ).inserted_primary_key[0]
+        better = better_name(found[1], shown)
+        if better != found[1]:
+            db.execute("UPDATE speakers SET name = ? WHERE id = ?", (better, found[0]))
+        return found[0]
+    return db.execute(
+        "INSERT INTO speakers (name, kind, name_key, article_id) VALUES (?, ?, ?, ?)",
+        (shown, kind, key, None if wide else article_id),
+    ).lastrowid

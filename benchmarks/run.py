@@ -1,0 +1,499 @@
+"""quotedb benchmark: extractor speed, build speed and memory, page times at a million quotes.
+
+    python benchmarks/run.py CORPUS [--jobs 2] [--quotes 1000000] [--speakers 20000]
+                             [--workdir DIR] [--repeat 3] [--skip-large]
+
+CORPUS is any path `quotedb build` takes (a folder or a CSV/JSONL file). Everything the
+benchmark writes goes to --workdir (default: a fresh folder under /tmp), never the repo.
+
+Steps:
+1. extractor: words/s of `quotedb.extract.extract` in this process (one core);
+2. build: `quotedb build CORPUS --jobs N` for N = 1 .. --jobs, as a subprocess, wall time
+   and the peak RSS of the whole process tree (main process + workers, summed, sampled
+   from /proc every 20 ms); then an unchanged rebuild of the same database;
+3. large database: the CORPUS build is replicated into a CSV of K copies of every
+   article (K so that quotes >= --quotes), each copy dated differently and its persons and
+   organizations renamed into V variants (V so that speakers >= --speakers). The CSV is
+   read back with the real reader (so sha256, locators and metadata are what a build
+   stores); the copies' extracted rows are bulk-inserted into a database migrated to head,
+   and the full-text index and speaker counts are rebuilt with the same functions the
+   migrations use. A `source_files` row records the CSV as loaded, exactly as a build
+   would, so the unchanged rebuild of this corpus is a real `quotedb build` run;
+4. pages: median time of repeated requests through Datasette's in-process client
+   (the real app from `quotedb.publish.make_datasette`, immutable), with each page's
+   EXPLAIN QUERY PLAN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+VARIANT_SURNAMES = ["Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Novak", "Mensah", "Ruiz", "Berg", "Costa",
+                    "Ivanova", "Kaur", "Olsen", "Park", "Silva", "Weber"]
+SOURCES = ["Tollan Courier", "Valley Post", "Harbour Times", "The Evening Ledger", "North Star Daily"]
+
+
+# --- measuring ------------------------------------------------------------------------
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total
+
+
+def run_measured(command: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak tree RSS in bytes, and stdout of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} failed: {err[-2000:]}")
+    return elapsed, peak, out
+
+
+def quotedb_command() -> list[str]:
+    return [sys.executable, "-c", "from quotedb.cli import cli; cli()"]
+
+
+def summary_counts(line: str) -> dict[str, int]:
+    return {k: int(v) for v, k in re.findall(r"(\d+) (added|updated|unchanged|failed)", line)}
+
+
+def fresh(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+# --- 1. extractor ---------------------------------------------------------------------
+
+
+def bench_extractor(corpus: str, repeat: int) -> dict:
+    from quotedb.extract import extract
+    from quotedb.model import Article
+    from quotedb.read import read_paths
+
+    articles = [a for a in read_paths([corpus]) if isinstance(a, Article)]
+    words = sum(len(a.text.split()) for a in articles)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for article in articles:
+            extract(article)
+        times.append(time.perf_counter() - start)
+    return {
+        "articles": len(articles),
+        "words": words,
+        "best_words_per_s": words / min(times),
+        "median_words_per_s": words / statistics.median(times),
+        "best_articles_per_s": len(articles) / min(times),
+    }
+
+
+# --- 2. build -------------------------------------------------------------------------
+
+
+def bench_build(corpus: str, workdir: Path, max_jobs: int, repeat: int) -> dict:
+    results = {}
+    for jobs in range(1, max_jobs + 1):
+        runs = []
+        for _ in range(repeat):
+            db = fresh(workdir / f"build-{jobs}.db")
+            seconds, peak, out = run_measured([*quotedb_command(), "build", corpus, "--db", str(db), "--jobs", str(jobs)])
+            counts = summary_counts(out)
+            articles = counts.get("added", 0) + counts.get("updated", 0) + counts.get("unchanged", 0)
+            runs.append({"seconds": seconds, "peak_rss": peak, "articles": articles, "summary": out.strip()})
+        best = min(runs, key=lambda r: r["seconds"])
+        results[jobs] = {
+            "runs": [round(r["seconds"], 2) for r in runs],
+            "best_seconds": best["seconds"],
+            "median_seconds": statistics.median(r["seconds"] for r in runs),
+            "articles": best["articles"],
+            "best_articles_per_s": best["articles"] / best["seconds"],
+            "median_articles_per_s": best["articles"] / statistics.median(r["seconds"] for r in runs),
+            "peak_rss_mb": max(r["peak_rss"] for r in runs) / 2**20,
+            "summary": best["summary"],
+        }
+    db = workdir / f"build-{max_jobs}.db"
+    rebuilds = [run_measured([*quotedb_command(), "build", corpus, "--db", str(db), "--jobs", str(max_jobs)]) for _ in range(repeat)]
+    results["unchanged_rebuild_seconds"] = statistics.median(r[0] for r in rebuilds)
+    results["unchanged_rebuild_summary"] = rebuilds[-1][2].strip()
+    return results
+
+
+# --- 3. large database ----------------------------------------------------------------
+
+
+def variant_name(name: str, kind: str, variant: int) -> str:
+    if variant == 0:
+        return name
+    extra = VARIANT_SURNAMES[(variant - 1) % len(VARIANT_SURNAMES)]
+    if variant > len(VARIANT_SURNAMES):
+        extra += f"-{VARIANT_SURNAMES[(variant * 7) % len(VARIANT_SURNAMES)]}"
+    return f"{name} {extra}" if kind == "person" else f"{name} ({extra})"
+
+
+def write_replica_csv(base: sqlite3.Connection, path: Path, copies: int) -> list[int]:
+    """K copies of every base article, each with its own date, publisher and closing line.
+
+    The closing line goes after the text, so the copied quote offsets stay valid."""
+    ids = [row[0] for row in base.execute("select id from articles order by id")]
+    start = dt.date(2000, 1, 1)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["title", "date", "source", "text"])
+        for k in range(copies):
+            for n, (title, text) in enumerate(base.execute("select title, text from articles order by id")):
+                day = start + dt.timedelta(days=(k * 7919 + n * 13) % 9000)
+                out.writerow([title or f"Report {n}", day.isoformat(), SOURCES[(k + n) % len(SOURCES)],
+                              f"{text}\n\nArchive copy {k + 1}."])
+    return ids
+
+
+def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_target: int) -> dict:
+    from quotedb.build import display_path, parser_version
+    from quotedb.model import Article
+    from quotedb.read import read_paths
+    from quotedb.store import migrate
+    from quotedb.store.counts import drop_speaker_counts, restore_speaker_counts
+    from quotedb.store.fts import disable_quote_search, restore_quote_search
+    from quotedb.store.identity import speaker_key
+    from quotedb.store.writer import FileState
+
+    t0 = time.perf_counter()
+    base = sqlite3.connect(base_db)
+    base_quotes = base.execute("select count(*) from quotes").fetchone()[0]
+    wide = base.execute("select count(*) from speakers where article_id is null").fetchone()[0]
+    copies = math.ceil(quotes_target / base_quotes)
+    variants = math.ceil(speakers_target / max(wide, 1))
+    corpus = workdir / "replica.csv"
+    base_ids = write_replica_csv(base, corpus, copies)
+
+    db = fresh(workdir / "large.db")
+    migrate.upgrade(db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("pragma journal_mode = wal")
+    conn.execute("pragma synchronous = off")
+    conn.execute("pragma cache_size = -262144")
+    conn.execute("begin")
+    disable_quote_search(conn)
+    drop_speaker_counts(conn)
+    version = parser_version()
+    loaded = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+    speakers = base.execute("select id, name, kind, article_id, resolution from speakers").fetchall()
+    wide_map: dict[tuple[int, int], int] = {}
+    next_speaker = 1
+    rows = []
+    for sid, name, kind, article_id, resolution in speakers:
+        if article_id is None:
+            for v in range(variants):
+                shown = variant_name(name, kind, v)
+                wide_map[(sid, v)] = next_speaker
+                rows.append((next_speaker, shown, kind, speaker_key(shown, kind), None, resolution))
+                next_speaker += 1
+    conn.executemany("insert into speakers (id, name, kind, name_key, article_id, resolution) values (?,?,?,?,?,?)", rows)
+    scoped = {sid: (name, kind, resolution) for sid, name, kind, article_id, resolution in speakers if article_id is not None}
+    conn.executemany("insert into events (id, name, kind, location, date, organizer, name_key) values (?,?,?,?,?,?,?)",
+                     base.execute("select id, name, kind, location, date, organizer, name_key from events").fetchall())
+    conn.executemany("insert into quotations (id, quote_key, text, occurrences, speaker_count, speakers, first_published, last_published) values (?,?,?,?,?,?,?,?)",
+                     base.execute("select id, quote_key, text, occurrences, speaker_count, speakers, first_published, last_published from quotations").fetchall())
+
+    per_article = {aid: {"quotes": [], "roles": [], "aliases": [], "events": []} for aid in base_ids}
+    for row in base.execute('select article_id, id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, quotation_id from quotes order by id'):
+        per_article[row[0]]["quotes"].append(row[1:])
+    for row in base.execute("select article_id, id, speaker_id, title, organization, place from roles order by id"):
+        per_article[row[0]]["roles"].append(row[1:])
+    for row in base.execute("select article_id, speaker_id, alias from speaker_aliases order by id"):
+        per_article[row[0]]["aliases"].append(row[1:])
+    for row in base.execute("select article_id, event_id from article_events"):
+        per_article[row[0]]["events"].append(row[1])
+
+    path = display_path(corpus)
+    next_quote = next_role = 1
+    n = len(base_ids)
+    batch: dict[str, list] = {k: [] for k in ("articles", "sources", "speakers", "roles", "aliases", "aev", "quotes")}
+
+    def flush() -> None:
+        conn.executemany("insert into articles (id, sha256, origin, locator, title, published, source, author, section, url, text, parser_version, loaded_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch["articles"])
+        conn.executemany("insert into article_sources (path, locator, article_id) values (?,?,?)", batch["sources"])
+        conn.executemany("insert into speakers (id, name, kind, name_key, article_id, resolution) values (?,?,?,?,?,?)", batch["speakers"])
+        conn.executemany("insert into roles (id, speaker_id, article_id, title, organization, place) values (?,?,?,?,?,?)", batch["roles"])
+        conn.executemany("insert or ignore into speaker_aliases (speaker_id, article_id, alias) values (?,?,?)", batch["aliases"])
+        conn.executemany("insert or ignore into article_events (article_id, event_id) values (?,?)", batch["aev"])
+        conn.executemany('insert into quotes (id, article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, quotation_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', batch["quotes"])
+        for rows in batch.values():
+            rows.clear()
+
+    count = 0
+    for index, article in enumerate(a for a in read_paths([path]) if isinstance(a, Article)):
+        k, b = divmod(index, n)
+        new_id = index + 1
+        meta = article.meta
+        batch["articles"].append((new_id, article.sha256, article.origin, article.locator, meta.title, meta.published,
+                                  meta.source, meta.author, meta.section, meta.url, article.text, version, loaded))
+        batch["sources"].append((article.origin, article.locator or "", new_id))
+        parts = per_article[base_ids[b]]
+        local: dict[int, int] = {}
+
+        def speaker_of(sid: int | None) -> int | None:
+            nonlocal next_speaker
+            if sid is None:
+                return None
+            if sid in scoped:
+                if sid not in local:
+                    name, kind, resolution = scoped[sid]
+                    batch["speakers"].append((next_speaker, name, kind, speaker_key(name, kind), new_id, resolution))
+                    local[sid] = next_speaker
+                    next_speaker += 1
+                return local[sid]
+            return wide_map[(sid, (k + sid) % variants)]
+
+        role_map = {}
+        for rid, sid, title, org, place in parts["roles"]:
+            role_map[rid] = next_role
+            batch["roles"].append((next_role, speaker_of(sid), new_id, title, org, place))
+            next_role += 1
+        for sid, alias in parts["aliases"]:
+            batch["aliases"].append((speaker_of(sid), new_id, alias))
+        for eid in parts["events"]:
+            batch["aev"].append((new_id, eid))
+        for q in parts["quotes"]:
+            qid, sid, sname, rid, eid, *rest = q
+            batch["quotes"].append((next_quote, new_id, speaker_of(sid), sname, role_map.get(rid), eid, *rest))
+            next_quote += 1
+        count += 1
+        if count % 5000 == 0:
+            flush()
+    flush()
+    conn.execute("update quotations set occurrences = (select count(distinct article_id) from quotes where quotation_id = quotations.id)")
+    state = FileState.of(path).hashed()
+    conn.execute("insert into source_files (path, size, mtime, sha256, parser_version, articles, loaded_at) values (?,?,?,?,?,?,?)",
+                 (state.path, state.size, state.mtime, state.sha256, version, count, loaded))
+    restore_quote_search(conn)
+    restore_speaker_counts(conn)
+    conn.execute("commit")
+    conn.execute("pragma wal_checkpoint(truncate)")
+    conn.execute("pragma journal_mode = delete")
+    conn.execute("analyze")
+    totals = {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("articles", "quotes", "speakers", "roles", "quotations")}
+    conn.close()
+    return {"db": str(db), "corpus": str(corpus), "copies": copies, "variants": variants, "seconds": time.perf_counter() - t0,
+            "size_mb": db.stat().st_size / 2**20, **totals}
+
+
+def bench_rebuild_large(large: dict, repeat: int, jobs: int) -> dict:
+    command = [*quotedb_command(), "build", large["corpus"], "--db", large["db"], "--jobs", str(jobs)]
+    unchanged = [run_measured(command) for _ in range(repeat)]
+    os.utime(large["corpus"])
+    touched = run_measured(command)
+    return {
+        "articles": large["articles"],
+        "unchanged_seconds": statistics.median(r[0] for r in unchanged),
+        "unchanged_runs": [round(r[0], 2) for r in unchanged],
+        "unchanged_summary": unchanged[-1][2].strip(),
+        "touched_seconds": touched[0],
+        "touched_summary": touched[2].strip(),
+        "peak_rss_mb": max(r[1] for r in unchanged) / 2**20,
+    }
+
+
+# --- 4. pages -------------------------------------------------------------------------
+
+
+def page_sql(db: Path, speaker_id: int, speaker: str, word: str) -> dict[str, tuple[str, dict]]:
+    """The main SQL behind each page, as Datasette and the site run it, for EXPLAIN QUERY PLAN."""
+    from quotedb.publish import load_metadata
+
+    queries = load_metadata(database=db.stem)["databases"][db.stem]["queries"]
+    return {
+        "speaker page (its quotes)": (
+            "select q.id, q.text, q.kind, q.cue, a.id as article_id, a.title as article_title, a.published, a.source "
+            "from quotes q join articles a on a.id = q.article_id where q.speaker_id = :id "
+            "order by a.published is null, a.published desc, a.id desc, q.start", {"id": speaker_id}),
+        "quotes_by_speaker": (queries["quotes_by_speaker"]["sql"], {"speaker": speaker}),
+        "speaker facet on quotes_view": (
+            "select speaker as value, count(*) as count from (select * from quotes_view) "
+            "where speaker is not null group by speaker order by count desc, value limit 31", {}),
+        "quotes_view row count": ("select count(*) from quotes_view", {}),
+        "FTS search (search_quotes)": (queries["search_quotes"]["sql"].replace("escape_fts_query(:q)", ":q"), {"q": word}),
+        "top_speakers": (queries["top_speakers"]["sql"], {}),
+    }
+
+
+def explain(db: Path, sql: str, params: dict) -> list[str]:
+    conn = sqlite3.connect(f"file:{db}?immutable=1", uri=True)
+    try:
+        rows = conn.execute(f"explain query plan {sql}", params).fetchall()
+    finally:
+        conn.close()
+    depth = {0: 0}
+    lines = []
+    for node, parent, _, detail in rows:
+        depth[node] = depth.get(parent, 0) + 1
+        lines.append("  " * (depth[node] - 1) + detail)
+    return lines
+
+
+def bench_pages(db: Path, repeat: int, facet_limit_ms: int | None) -> dict:
+    from urllib.parse import quote as urlquote
+
+    from quotedb.publish import make_datasette
+
+    conn = sqlite3.connect(f"file:{db}?immutable=1", uri=True)
+    ranked = conn.execute("select id, name, quote_count from speakers where quote_count > 0 order by quote_count desc").fetchall()
+    typical = ranked[len(ranked) // 50]
+    top = ranked[0]
+    word = "economy"
+    matches = conn.execute("select count(*) from quotes_fts where quotes_fts match ?", (word,)).fetchone()[0]
+    conn.close()
+    settings = {"facet_time_limit_ms": facet_limit_ms} if facet_limit_ms else None
+    ds = make_datasette(db, immutable=True, settings=settings)
+    name = db.stem
+    pages = {
+        f"speaker page, typical speaker ({typical[2]} quotes)": f"/{name}/speakers/{typical[0]}",
+        f"speaker page, most quoted speaker ({top[2]} quotes)": f"/{name}/speakers/{top[0]}",
+        f"quotes_by_speaker, typical speaker ({typical[2]} quotes)": f"/{name}/quotes_by_speaker?speaker={urlquote(typical[1])}",
+        f"quotes_by_speaker, most quoted speaker ({top[2]} quotes)": f"/{name}/quotes_by_speaker?speaker={urlquote(top[1])}",
+        "speaker facet on quotes_view (JSON, _facet=speaker only)": f"/{name}/quotes_view.json?_facet=speaker&_size=0&_nofacet=0",
+        "quotes_view page (HTML, configured facets kind/speaker/event/source)": f"/{name}/quotes_view",
+        f"FTS search_quotes q={word} ({matches} matches, top 200 by rank)": f"/{name}/search_quotes?q={word}",
+        f"FTS quotes_view?_search={word}": f"/{name}/quotes_view?_search={word}",
+        "top_speakers": f"/{name}/top_speakers",
+    }
+
+    async def timed() -> dict:
+        await ds.invoke_startup()
+        results = {}
+        for label, path in pages.items():
+            response = await ds.client.get(path)
+            assert response.status_code == 200, (path, response.status_code, response.text[:500])
+            times = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                response = await ds.client.get(path)
+                times.append((time.perf_counter() - start) * 1000)
+            note = ""
+            if path.endswith("_nofacet=0"):
+                body = response.json()
+                facet = body.get("facet_results", {})
+                facet = facet.get("results", facet) if isinstance(facet, dict) else facet
+                timed_out = body.get("facets_timed_out", [])
+                note = "facet timed out" if "speaker" in timed_out else f"facet computed ({len(facet.get('speaker', {}).get('results', []))} values)"
+            elif "facet-timed-out" in response.text or "timed out" in response.text.lower():
+                note = "some facet or query timed out"
+            results[label] = {"path": path, "median_ms": statistics.median(times), "min_ms": min(times), "note": note}
+        return results
+
+    results = asyncio.run(timed())
+    plans = {label: explain(db, sql, params) for label, (sql, params) in page_sql(db, typical[0], typical[1], word).items()}
+    timings = {}
+    for label, (sql, params) in page_sql(db, typical[0], typical[1], word).items():
+        conn = sqlite3.connect(f"file:{db}?immutable=1", uri=True)
+        times = []
+        for _ in range(max(3, repeat // 2)):
+            start = time.perf_counter()
+            conn.execute(sql, params).fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+        conn.close()
+        timings[label] = statistics.median(times)
+    return {"pages": results, "plans": plans, "sql_ms": timings}
+
+
+# --- main -----------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--quotes", type=int, default=1_000_000)
+    parser.add_argument("--speakers", type=int, default=20_000)
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--page-repeat", type=int, default=9)
+    parser.add_argument("--facet-time-limit-ms", type=int, default=None,
+                        help="Datasette facet_time_limit_ms for the page timings (default: Datasette's, 200).")
+    parser.add_argument("--skip", action="append", default=[], choices=["extractor", "build", "large", "pages"])
+    parser.add_argument("--large-db", type=Path, help="Reuse a large database (and its replica.csv beside it).")
+    parser.add_argument("--out", type=Path, help="Write the results as JSON here too.")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="quotedb-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    report: dict = {"nproc": os.cpu_count(), "corpus": args.corpus, "workdir": str(workdir)}
+
+    def show(key: str, value) -> None:
+        report[key] = value
+        print(f"== {key}\n{json.dumps(value, indent=2, default=str)}", flush=True)
+        if args.out:
+            args.out.write_text(json.dumps(report, indent=2, default=str))
+
+    if "extractor" not in args.skip:
+        show("extractor", bench_extractor(args.corpus, args.repeat))
+    if "build" not in args.skip:
+        show("build", bench_build(args.corpus, workdir, args.jobs, args.repeat))
+    large_db = args.large_db
+    if "large" not in args.skip and large_db is None:
+        base = workdir / f"build-{args.jobs}.db"
+        if not base.exists():
+            run_measured([*quotedb_command(), "build", args.corpus, "--db", str(base), "--jobs", str(args.jobs)])
+        large = build_large(base, workdir, args.quotes, args.speakers)
+        show("large_db", large)
+        show("large_rebuild", bench_rebuild_large(large, args.repeat, args.jobs))
+        large_db = Path(large["db"])
+    if "pages" not in args.skip and large_db is not None:
+        show("pages", bench_pages(large_db, args.page_repeat, args.facet_time_limit_ms))
+
+
+if __name__ == "__main__":
+    main()
