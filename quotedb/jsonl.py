@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from quotedb.model import Article, Extraction, Quote, Span
+from quotedb.model import Article, Event, Extraction, Quote, Span
 
 
 def _span(span: Span | None) -> dict | None:
@@ -32,6 +32,16 @@ def quote_record(quote: Quote) -> dict:
     }
 
 
+def event_record(event: Event) -> dict:
+    return {
+        "name": event.name,
+        "kind": event.kind,
+        "location": event.location,
+        "organizer": event.organizer,
+        "date": event.date,
+    }
+
+
 def article_record(article: Article, extraction: Extraction) -> dict:
     meta = article.meta
     return {
@@ -46,6 +56,7 @@ def article_record(article: Article, extraction: Extraction) -> dict:
             "url": meta.url,
         },
         "quotes": [quote_record(q) for q in extraction.quotes],
+        "events": [event_record(e) for e in extraction.events],
     }
 
 

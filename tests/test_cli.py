@@ -20,6 +20,7 @@ BRIDGE = (
 QUOTE_FIELDS = {"start", "end", "text", "kind", "speaker", "speaker_kind", "speaker_mention", "role",
                 "organization", "place", "event", "cue", "confidence", "rule", "paragraph"}
 ARTICLE_FIELDS = {"title", "published", "source", "author", "section", "url"}
+EVENT_FIELDS = {"name", "kind", "location", "organizer", "date"}
 
 
 def run(*args: str, **kwargs):
@@ -72,6 +73,7 @@ def test_extract_prints_one_json_line_per_article_with_true_offsets():
                 m = q["speaker_mention"]
                 assert text[m["start"]:m["end"]] == m["text"]
     assert any(q["speaker"] == "Lin Wei" for r in records for q in r["quotes"])
+    assert any(e["kind"] == "symposium" and set(e) == EVENT_FIELDS for r in records for e in r["events"])
 
 
 def test_extract_reads_multi_article_files_with_locators(tmp_path):
