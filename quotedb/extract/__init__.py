@@ -6,6 +6,9 @@ claims (claims) -> speakers parsed from source phrases (speakers) -> mentions re
 people introduced earlier (resolve) -> events and where each quote was said (events).
 Regular expressions and word lists only, compiled at import: the engine must keep up with
 a news firehose on one core.
+
+ENGINE_VERSION is stored with every parsed article and the store re-parses on a new one:
+any change to a rule or a word list bumps it, or databases built earlier keep stale quotes.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from quotedb.extract.types import Claim, QuoteSpan, SpeakerRef
 from quotedb.model import Article, Extraction, Quote, Span
 from quotedb.paragraphs import paragraph_index, paragraph_spans
 
-ENGINE_VERSION = "rules-1"
+ENGINE_VERSION = "rules-2"
 
 __all__ = ["ENGINE_VERSION", "extract", "extract_unguarded"]
 
