@@ -55,3 +55,18 @@ def test_a_speaker_moved_by_hand_is_recounted(tmp_path):
     conn.commit()
 
     assert stale(db) == []
+
+
+def test_every_quote_carries_its_articles_date(tmp_path):
+    write_corpus(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    build([tmp_path / "corpus"], db, jobs=1)
+    conn = sqlite3.connect(db)
+    article_id, text = conn.execute("select id, text from articles where published = '2025-03-04'").fetchone()
+
+    conn.execute("insert into quotes (article_id, text, kind, start, \"end\") values (?, ?, 'direct', 0, 4)", (article_id, text[:4]))
+    conn.commit()
+
+    wrong = "select count(*) from quotes join articles on articles.id = article_id where quotes.published is not articles.published"
+    assert conn.execute(wrong).fetchone() == (0,)
+    assert conn.execute("select count(*) from quotes where published = '2025-03-04'").fetchone()[0] >= 3

@@ -1,10 +1,12 @@
-"""Per-speaker counts kept by triggers, so "most quoted speakers" reads one small table.
+"""Derived columns kept by triggers: per-speaker counts and each quote's publication date.
+
+Per-speaker counts let "most quoted speakers" read one small table.
 
 `speakers.quote_count` and `speakers.article_count` follow every insert, delete and
 speaker change on `quotes`; counting them at query time means a pass over every quote,
 which is seconds at a million quotes. Like the FTS triggers (see `quotedb.store.fts`),
 these live in the migrations, not the models: a batch migration that rebuilds `quotes`
-drops them, so it must call `restore_speaker_counts` after.
+drops them, so it must call `restore_speaker_counts` and `restore_quote_dates` after.
 """
 
 from __future__ import annotations
@@ -54,4 +56,38 @@ def restore_speaker_counts(conn: sqlite3.Connection) -> None:
 
 def drop_speaker_counts(conn: sqlite3.Connection) -> None:
     for name in TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+# quotes.published copies articles.published, so that pages sorted by date (quotes_view is
+# sorted newest first) read an index instead of sorting a million joined rows. The writer
+# inserts it already set; the triggers correct any insert or move that did not. There is no
+# trigger on articles: one naming `quotes` would make SQLite refuse the final rename of a
+# batch rebuild of `quotes`. An article's date changes only when it is re-parsed, and then
+# its quotes are deleted and inserted again.
+DATE_TRIGGERS = ("quotes_published_ai", "quotes_published_au")
+CREATE_DATES = (
+    "CREATE TRIGGER IF NOT EXISTS quotes_published_ai AFTER INSERT ON quotes"
+    " WHEN new.published IS NOT (SELECT published FROM articles WHERE id = new.article_id) BEGIN"
+    " UPDATE quotes SET published = (SELECT published FROM articles WHERE id = new.article_id) WHERE id = new.id;"
+    " END",
+    "CREATE TRIGGER IF NOT EXISTS quotes_published_au AFTER UPDATE OF article_id, published ON quotes"
+    " WHEN new.published IS NOT (SELECT published FROM articles WHERE id = new.article_id) BEGIN"
+    " UPDATE quotes SET published = (SELECT published FROM articles WHERE id = new.article_id) WHERE id = new.id;"
+    " END",
+)
+REDATE = """
+update quotes set published = (select published from articles where articles.id = quotes.article_id)
+where published is not (select published from articles where articles.id = quotes.article_id)
+"""
+
+
+def restore_quote_dates(conn: sqlite3.Connection) -> None:
+    for statement in CREATE_DATES:
+        conn.execute(statement)
+    conn.execute(REDATE)
+
+
+def drop_quote_dates(conn: sqlite3.Connection) -> None:
+    for name in DATE_TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")

@@ -193,3 +193,5 @@ class Quote(Base):
     confidence: Mapped[float | None] = mapped_column(Float)
     rule: Mapped[str | None] = mapped_column(Text)
     quotation_id: Mapped[int | None] = mapped_column(ForeignKey("quotations.id"), index=True)
+    # The article's publication date, copied by triggers (quotedb.store.counts) for date-sorted pages.
+    published: Mapped[str | None] = mapped_column(Text, index=True)

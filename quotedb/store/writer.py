@@ -378,7 +378,7 @@ class Writer:
                     mention.text if mention else None,
                     mention.start if mention else None,
                     mention.end if mention else None,
-                    quote.confidence, quote.rule or None,
+                    quote.confidence, quote.rule or None, article.meta.published,
                 )
             )
         if rows:
@@ -407,8 +407,8 @@ class Writer:
 
 _INSERT_QUOTE = (
     'INSERT INTO quotes (article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", '
-    "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, published) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
