@@ -73,3 +73,9 @@ def test_organization_noun_resolves_to_the_organization_named_before():
     found = [q for q in quotes(text) if q.kind == "direct"]
     assert [q.speaker for q in found] == ["International Coffee Fund", "International Coffee Fund"]
     assert found[1].speaker_mention.text == "fund"
+
+
+def test_relative_who_after_a_name_speaks_for_that_name():
+    text = "Tove Lind, who says the ferry fares are too high, wants a public vote on them."
+    (q,) = extract(Article(text=text, meta=ArticleMeta(), origin="test")).quotes
+    assert (q.speaker, q.speaker_mention.text) == ("Tove Lind", "who")

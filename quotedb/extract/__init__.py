@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from quotedb.extract.attribution import Attribution, attribute
-from quotedb.extract.claims import find_claims
+from quotedb.extract.claims import antecedent, find_claims
 from quotedb.extract.events import find_events, link_event
 from quotedb.extract.resolve import Resolver
 from quotedb.extract.spans import find_spans, is_title
@@ -73,6 +73,7 @@ def _words(text: str, a: int, b: int) -> int:
 _MIN_CLAUSE_WORDS = 1
 _SUBORDINATE_START = re.compile(r"\W*(?:when|while|if|as|after|before|because|since|although|though|once|until)\b",
                                 re.IGNORECASE)
+_RELATIVE_SOURCES = frozenset({"who", "which"})
 _WEAK_RULES = frozenset({"before-embedded", "unattributed", "continuation"})
 
 
@@ -178,7 +179,12 @@ def _refs(text: str, item: _Item, parsed: dict[tuple[int, int], tuple[SpeakerRef
         return ()
     key = (item.source.start, item.source.end)
     if key not in parsed:
-        parsed[key] = tuple(parse_source(text, item.source))
+        refs = ()
+        if item.source.text.lower() in _RELATIVE_SOURCES:
+            # `Cruz, who says …`: the antecedent speaks; the mention stays as written.
+            ante = antecedent(text, item.source)
+            refs = tuple(replace(r, mention=item.source) for r in parse_source(text, ante)) if ante else ()
+        parsed[key] = refs or tuple(parse_source(text, item.source))
     return parsed[key]
 
 

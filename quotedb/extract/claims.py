@@ -360,6 +360,18 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     return _span(text, a, b)
 
 
+def antecedent(text: str, pronoun: Span) -> Span | None:
+    """What a relative-pronoun source stands for: `Cruz, who says …` -> `Cruz`.
+
+    Only a non-restrictive `who` after a comma: `critics who say` names no one.
+    """
+    if not text[max(0, pronoun.start - 3) : pronoun.start].rstrip().endswith(","):
+        return None
+    lo = max(0, pronoun.start - 300, text.rfind("\n", 0, pronoun.start) + 1)
+    start = sentences(text, lo, pronoun.start)[-1][0] if pronoun.start > lo else lo
+    return _lead_source(text, start, pronoun.start) if start < pronoun.start else None
+
+
 def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
     """Where the reported clause starts after a cue: past adverbials, objects and "that"."""
     i = cue_end
