@@ -267,3 +267,8 @@ def test_as_reported_by_works_like_according_to():
     c = one("As reported by the Harbour Gazette, the port will close in May.")
     assert c.source.text == "the Harbour Gazette"
     assert c.content.text == "the port will close in May."
+
+
+def test_fronted_participle_report_belongs_to_the_main_clause_subject():
+    found = claims("After suggesting that the bridge was unsafe, Ole Berg voted to close it.")
+    assert [(c.content.text, c.source.text) for c in found] == [("the bridge was unsafe", "Ole Berg")]

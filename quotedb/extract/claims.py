@@ -655,8 +655,12 @@ _SUBORDINATE = re.compile(
 )
 
 
+_FRONTED_SUBORDINATORS = frozenset("After Before Since While When Upon".split())
+
+
 def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
     text = f.text
+    end = e
     cs = _content_start_after(text, m.end(), e, cue)
     nxt = text[cs:e].lstrip(" ,:")
     nw = nxt.split()
@@ -683,6 +687,10 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     else:
         src = _lead_source(text, s, m.start())
         rule, conf = "lead", 0.8
+        if src is not None and src.text in _FRONTED_SUBORDINATORS and cue.endswith("ing"):
+            # `After suggesting that …, Ann Lee said …`: the main clause's subject reported it.
+            comma = text.find(", ", cs, end)
+            src = _subject(text, comma + 2, end) if comma > 0 else None
     if cue in BELIEF_VERBS:
         rule, conf = rule + "-belief", conf - 0.2
     return f.add(cs, e, cue_span, src, rule, conf)
