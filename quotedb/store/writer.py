@@ -357,12 +357,12 @@ class Writer:
                     title = split_title(quote.speaker)[0]
                 for alias in {quote.speaker, quote.speaker_mention.text if quote.speaker_mention else None} - {None}:
                     aliases.add((speaker_id, alias.strip()))
-                if title or quote.organization:
+                if title or quote.organization or quote.place:
                     role_key = (speaker_id, title, quote.organization)
                     if role_key not in roles:
                         roles[role_key] = db.execute(
-                            "INSERT INTO roles (speaker_id, article_id, title, organization) VALUES (?, ?, ?, ?)",
-                            (speaker_id, article_id, title, quote.organization),
+                            "INSERT INTO roles (speaker_id, article_id, title, organization, place) VALUES (?, ?, ?, ?, ?)",
+                            (speaker_id, article_id, title, quote.organization, quote.place),
                         ).lastrowid
                     role_id = roles[role_key]
             event_id = None
