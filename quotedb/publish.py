@@ -16,6 +16,9 @@ METADATA = ROOT / "metadata.yml"
 TEMPLATES = ROOT / "templates"
 PLUGINS = ROOT / "plugins"
 DATABASE = "quotes"
+# Facet suggestions run a query per column on every table page; at a million quotes one of
+# them is interrupted and Datasette answers 400 for the whole page (benchmarks/README.md).
+SETTINGS: dict[str, Any] = {"suggest_facets": False}
 
 
 def load_metadata(path: str | Path = METADATA, database: str = DATABASE) -> dict[str, Any]:
@@ -58,7 +61,7 @@ def make_datasette(
         files=[] if immutable else [str(db_path)],
         immutables=[str(db_path)] if immutable else [],
         metadata=load_metadata(metadata_path, db_path.stem),
-        settings=settings or {},
+        settings={**SETTINGS, **(settings or {})},
         template_dir=str(TEMPLATES) if TEMPLATES.is_dir() else None,
         plugins_dir=str(PLUGINS) if PLUGINS.is_dir() else None,
     )

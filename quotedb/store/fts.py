@@ -29,6 +29,24 @@ def enable_quote_search(conn: sqlite3.Connection) -> None:
     sqlite_utils.Database(conn)[TABLE].enable_fts(
         list(COLUMNS), fts_version="FTS5", create_triggers=True, replace=True
     )
+    narrow_update_trigger(conn, TABLE)
+
+
+def narrow_update_trigger(conn: sqlite3.Connection, table: str, wide: bool = False) -> None:
+    """Re-index a row only when its text changes, not on any update.
+
+    sqlite-utils' update trigger fires on every column: setting quotes.quotation_id on a
+    million quotes would delete and re-add each one in the index. `wide` puts it back.
+    """
+    name = f"{table}_au"
+    row = conn.execute("select sql from sqlite_master where type = 'trigger' and name = ?", (name,)).fetchone()
+    if row is None:
+        return
+    narrow, broad = f'AFTER UPDATE OF "text" ON "{table}"', f'AFTER UPDATE ON "{table}"'
+    old, new = (narrow, broad) if wide else (broad, narrow)
+    if old in row[0]:
+        conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute(row[0].replace(old, new))
 
 
 def restore_quote_search(conn: sqlite3.Connection) -> None:
