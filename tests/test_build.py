@@ -192,3 +192,18 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(folder, tmp_path, capsys, mo
     monkeypatch.setattr("sys.stderr.isatty", lambda: True)
     build([folder], tmp_path / "shown.db", progress=True)
     assert "Building" in capsys.readouterr().err
+
+
+def test_a_role_with_no_name_is_a_speaker_of_kind_unnamed(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "delegate.txt").write_text(
+        "The Deputy Head of the Delegation of Freedonia said that the proposal would harm small farmers.\n",
+        encoding="utf-8",
+    )
+    build([raw], tmp_path / "q.db")
+    assert fetch(
+        tmp_path / "q.db",
+        "select speakers.name, speakers.kind, roles.title, roles.organization"
+        " from quotes join speakers on speakers.id = quotes.speaker_id join roles on roles.id = quotes.role_id",
+    ) == [("The Deputy Head of the Delegation of Freedonia", "unnamed", "Deputy Head", "Delegation of Freedonia")]

@@ -27,7 +27,7 @@ from quotedb.extract.types import Claim, QuoteSpan, SpeakerRef
 from quotedb.model import Article, Extraction, Quote, Span
 from quotedb.paragraphs import paragraph_index, paragraph_spans
 
-ENGINE_VERSION = "rules-2"
+ENGINE_VERSION = "rules-3"
 
 __all__ = ["ENGINE_VERSION", "extract", "extract_unguarded"]
 

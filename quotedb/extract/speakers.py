@@ -391,7 +391,8 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
     if _has_title(mention.text):
         r, o, p = _role_and_org(text, mention.start, end)
         return SpeakerRef(None, "unnamed", mention, r or mention.text, o, p)
-    return SpeakerRef(None, "unnamed", mention)
+    # A source with neither name nor title ("the seminar", "the report"): the phrase is its role.
+    return SpeakerRef(None, "unnamed", mention, mention.text)
 
 
 _PERSON_START = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}(?=\s*(?:,(?!\s*(?:and|or)\b)|$))")

@@ -22,11 +22,11 @@ from typing import Literal
 
 from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, select, update
 
-from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS, Article, Extraction
+from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS, Article, Extraction, Quote
 from quotedb.store import models
 
 # Bumped when what the writer stores for the same extraction changes: re-parses everything.
-STORE_VERSION = "2"
+STORE_VERSION = "3"
 from quotedb.store.corpus import remove_orphan_speakers, settle
 from quotedb.store.identity import better_name, display_name, fold, is_corpus_wide, speaker_key, split_title
 
@@ -41,6 +41,18 @@ Q = models.Quote.__table__
 ALIAS = models.SpeakerAlias.__table__
 
 Status = Literal["added", "updated", "unchanged"]
+
+
+def speaker_name(quote: Quote) -> str | None:
+    """The speaker row's name: the resolved name, or for an unnamed role the role as written
+    ("Charge d'Affaires of the Permanent Mission of Cameroon in Geneva"), so it can be browsed."""
+    if quote.speaker:
+        return quote.speaker
+    if quote.speaker_kind == "unnamed":
+        if quote.speaker_mention is not None:
+            return quote.speaker_mention.text
+        return " of ".join(part for part in (quote.role, quote.organization) if part) or None
+    return None
 
 
 class InvalidExtraction(ValueError):
@@ -346,16 +358,17 @@ class Writer:
         rows = []
         for quote in extraction.quotes:
             speaker_id = role_id = None
-            if quote.speaker:
+            name = speaker_name(quote)
+            if name:
                 kind = quote.speaker_kind or "person"
-                key = (quote.speaker, kind)
+                key = (name, kind)
                 if key not in speakers:
-                    speakers[key] = speaker_id_for(conn, quote.speaker, kind, article_id)
+                    speakers[key] = speaker_id_for(conn, name, kind, article_id)
                 speaker_id = speakers[key]
                 title = quote.role
                 if not title and kind == "person":
-                    title = split_title(quote.speaker)[0]
-                for alias in {quote.speaker, quote.speaker_mention.text if quote.speaker_mention else None} - {None}:
+                    title = split_title(name)[0]
+                for alias in {name, quote.speaker_mention.text if quote.speaker_mention else None} - {None}:
                     aliases.add((speaker_id, alias.strip()))
                 if title or quote.organization or quote.place:
                     role_key = (speaker_id, title, quote.organization)
