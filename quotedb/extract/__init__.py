@@ -247,7 +247,7 @@ def _quote(text: str, it: _Item, ref: SpeakerRef | None, paragraph: int, events,
             speaker = None
     q = Quote(start=it.start, end=it.end, text=text[it.start:it.end], kind=it.kind, paragraph=paragraph,
               speaker=speaker, speaker_kind=kind, speaker_mention=mention, role=role, organization=org, place=place,
-              cue=it.cue.text if it.cue else None, confidence=it.confidence, rule=it.rule)
+              cue=it.cue.text if it.cue else None, confidence=round(it.confidence, 3), rule=it.rule)
     event = link_event(text, q, it.cue, events, paras) if events else None
     if event is not None:
         q = replace(q, event=event)
