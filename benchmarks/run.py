@@ -368,6 +368,7 @@ def page_sql(db: Path, speaker_id: int, speaker: str, word: str) -> dict[str, tu
             "select speaker as value, count(*) as count from (select * from quotes_view) "
             "where speaker is not null group by speaker order by count desc, value limit 31", {}),
         "quotes_view row count": ("select count(*) from quotes_view", {}),
+        "quotes_view page rows (sort_desc published)": ("select * from quotes_view order by published desc limit 101", {}),
         "FTS search (search_quotes)": (queries["search_quotes"]["sql"].replace("escape_fts_query(:q)", ":q"), {"q": word}),
         "top_speakers": (queries["top_speakers"]["sql"], {}),
     }
@@ -407,8 +408,10 @@ def bench_pages(db: Path, repeat: int, facet_limit_ms: int | None) -> dict:
         f"speaker page, most quoted speaker ({top[2]} quotes)": f"/{name}/speakers/{top[0]}",
         f"quotes_by_speaker, typical speaker ({typical[2]} quotes)": f"/{name}/quotes_by_speaker?speaker={urlquote(typical[1])}",
         f"quotes_by_speaker, most quoted speaker ({top[2]} quotes)": f"/{name}/quotes_by_speaker?speaker={urlquote(top[1])}",
-        "speaker facet on quotes_view (JSON, _facet=speaker only)": f"/{name}/quotes_view.json?_facet=speaker&_size=0&_nofacet=0",
-        "quotes_view page (HTML, configured facets kind/speaker/event/source)": f"/{name}/quotes_view",
+        "speaker facet on quotes_view (JSON, _facet=speaker, with row count)": f"/{name}/quotes_view.json?_facet=speaker&_size=0&_nofacet=0",
+        "speaker facet on quotes_view (JSON, _facet=speaker, _nocount=1)": f"/{name}/quotes_view.json?_facet=speaker&_size=0&_nocount=1&_nofacet=0",
+        "quotes_view page (HTML: row count, configured facets kind/speaker/event/source)": f"/{name}/quotes_view",
+        "quotes_view page (HTML, _nocount=1&_nofacet=1)": f"/{name}/quotes_view?_nocount=1&_nofacet=1",
         f"FTS search_quotes q={word} ({matches} matches, top 200 by rank)": f"/{name}/search_quotes?q={word}",
         f"FTS quotes_view?_search={word}": f"/{name}/quotes_view?_search={word}",
         "top_speakers": f"/{name}/top_speakers",
@@ -429,7 +432,7 @@ def bench_pages(db: Path, repeat: int, facet_limit_ms: int | None) -> dict:
                 response = await ds.client.get(path)
                 times.append((time.perf_counter() - start) * 1000)
             note = ""
-            if path.endswith("_nofacet=0"):
+            if "_nofacet=0" in path:
                 body = response.json()
                 facet = body.get("facet_results", {})
                 facet = facet.get("results", facet) if isinstance(facet, dict) else facet
