@@ -173,6 +173,7 @@ class Quote(Base):
         CheckConstraint('start >= 0 AND start < "end"', name="span"),
         Index(None, "article_id", "start"),
         Index(None, "speaker_id", "article_id"),
+        Index(None, "speaker_id", "published"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
