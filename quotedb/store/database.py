@@ -40,12 +40,15 @@ def make_engine(db_path: str | Path, *, bulk: bool = False) -> Engine:
 
 def close_bulk(db_path: str | Path) -> None:
     """Fold the WAL back into the file and return to a rollback journal, so the database is
-    one self-contained file again (what `datasette -i` and copying it expect)."""
+    one self-contained file again (what `datasette -i` and copying it expect). Left in WAL
+    when another process has the file open."""
     import sqlite3
 
     conn = sqlite3.connect(db_path)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.OperationalError:
+        pass  # another connection (a mutable `quotedb serve`) holds it: the data is safe in WAL
     finally:
         conn.close()
