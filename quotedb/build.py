@@ -136,7 +136,7 @@ def build(
             for step, result in analysed(steps, jobs):
                 if isinstance(step, FileEnd):
                     if step.complete[0]:
-                        summary.removed += writer.finish_file(step.state, step.seen)
+                        summary.removed += writer.finish_file(step.state, step.seen, step.articles)
                     if hasattr(bar, "update"):
                         bar.update(1)
                         bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
@@ -201,8 +201,9 @@ class ArticleStep:
 @dataclass(slots=True)
 class FileEnd:
     state: FileState
-    seen: set[str]
+    seen: set[str] | None
     complete: list[bool]
+    articles: int
 
 
 Step = ArticleStep | FileEnd | Skipped | ReadError
@@ -218,7 +219,9 @@ def _steps(files: list[str], writer: Writer, summary: Summary, text_column: str 
             summary.unchanged += writer.articles_in_file(path)
             continue
         state = state.hashed()
-        seen: set[str] = set()
+        # Only a file read before can have stale positions; a first read keeps no locators.
+        seen: set[str] | None = set() if writer.articles_in_file(path) else None
+        articles = 0
         complete = [True]
         for item in read(path, text_column):
             if isinstance(item, Skipped):
@@ -228,9 +231,11 @@ def _steps(files: list[str], writer: Writer, summary: Summary, text_column: str 
                 complete[0] = False
                 yield item
             else:
-                seen.add(item.locator or "")
+                articles += 1
+                if seen is not None:
+                    seen.add(item.locator or "")
                 yield ArticleStep(item, not writer.is_current(item), complete)
-        yield FileEnd(state, seen, complete)
+        yield FileEnd(state, seen, complete, articles)
 
 
 def _unsettled(engine) -> bool:

@@ -166,3 +166,29 @@ def test_the_built_database_is_left_as_one_file(corpus, tmp_path):
 
     assert sqlite3.connect(db).execute("pragma journal_mode").fetchone() == ("delete",)
     assert not (tmp_path / "q.db-wal").exists()
+
+
+def test_a_first_build_records_how_many_articles_each_file_holds(corpus, tmp_path):
+    db = tmp_path / "q.db"
+    build([corpus], db, jobs=2)
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("select articles from source_files where path like '%week.csv'").fetchone() == (16,)
+    assert conn.execute("select count(*) from article_sources where path like '%week.csv'").fetchone() == (16,)
+
+
+def test_rows_dropped_from_a_csv_take_their_articles_with_them(corpus, tmp_path):
+    db = tmp_path / "q.db"
+    build([corpus], db, jobs=2)
+    with open(corpus / "week.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    with open(corpus / "week.csv", "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows[:-3])
+
+    summary = build([corpus], db, jobs=2)
+
+    # The last row repeats the fourth article, which another row still holds.
+    assert (summary.removed, summary.failed) == (2, 0)
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(*) from article_sources where path like '%week.csv'").fetchone() == (13,)
+    assert conn.execute("select articles from source_files where path like '%week.csv'").fetchone() == (13,)

@@ -183,19 +183,22 @@ class Writer:
         with self._reading() as conn:
             return conn.execute(select(func.count()).select_from(SRC).where(SRC.c.path == path)).scalar_one()
 
-    def finish_file(self, state: FileState, seen_locators: set[str]) -> int:
+    def finish_file(self, state: FileState, seen_locators: set[str] | None, articles: int | None = None) -> int:
         """Forget positions the file no longer has, then record it as loaded.
 
         Call only after a file was read without errors. Returns how many articles were
         removed (those no other file holds); each removal is its own transaction.
+        `seen_locators` None means the file had no positions before this read (nothing can
+        be stale), so a first build of a huge file need not hold its locators in memory;
+        `articles` then gives how many it holds.
         """
-        removed = self._drop_positions(state.path, keep=seen_locators)
+        removed = 0 if seen_locators is None else self._drop_positions(state.path, keep=seen_locators)
         values = dict(
             size=state.size,
             mtime=state.mtime,
             sha256=state.hashed().sha256,
             parser_version=self.parser_version,
-            articles=len(seen_locators),
+            articles=len(seen_locators) if articles is None else articles,
             loaded_at=now(),
         )
         with self._unit() as conn:
