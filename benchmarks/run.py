@@ -1,7 +1,7 @@
 """quotedb benchmark: extractor speed, build speed and memory, page times at a million quotes.
 
     python benchmarks/run.py CORPUS [--jobs 2] [--quotes 1000000] [--speakers 20000]
-                             [--workdir DIR] [--repeat 3] [--skip-large]
+                             [--workdir DIR] [--repeat 3] [--skip extractor|build|large|stream|pages]
 
 CORPUS is any path `quotedb build` takes (a folder or a CSV/JSONL file). Everything the
 benchmark writes goes to --workdir (default: a fresh folder under /tmp), never the repo.
@@ -19,6 +19,7 @@ Steps:
    and the full-text index and speaker counts are rebuilt with the same functions the
    migrations use. A `source_files` row records the CSV as loaded, exactly as a build
    would, so the unchanged rebuild of this corpus is a real `quotedb build` run;
+   Then a first build of that CSV runs for --stream-seconds, sampling memory (stream);
 4. pages: median time of repeated requests through Datasette's in-process client
    (the real app from `quotedb.publish.make_datasette`, immutable), with each page's
    EXPLAIN QUERY PLAN.
@@ -350,6 +351,31 @@ def bench_rebuild_large(large: dict, repeat: int, jobs: int) -> dict:
     }
 
 
+def bench_stream(corpus: str, workdir: Path, jobs: int, seconds: float) -> list[dict]:
+    """A first build of a large corpus, stopped after `seconds`: tree RSS and articles
+    stored, every 10 s, to show memory stays flat while streaming."""
+    import signal
+
+    db = fresh(workdir / "stream.db")
+    proc = subprocess.Popen([*quotedb_command(), "build", corpus, "--db", str(db), "--jobs", str(jobs)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    start, samples, peak = time.perf_counter(), [], 0
+    while time.perf_counter() - start < seconds and proc.poll() is None:
+        peak = max(peak, tree_rss(proc.pid))
+        if time.perf_counter() - start >= 10 * (len(samples) + 1):
+            try:
+                stored = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1).execute("select count(*) from articles").fetchone()[0]
+            except sqlite3.Error:
+                stored = None
+            samples.append({"seconds": 10 * (len(samples) + 1), "rss_mb": round(peak / 2**20), "articles": stored})
+            peak = 0
+        time.sleep(0.05)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+    proc.wait()
+    return samples
+
+
 # --- 4. pages -------------------------------------------------------------------------
 
 
@@ -469,7 +495,9 @@ def main() -> None:
     parser.add_argument("--page-repeat", type=int, default=9)
     parser.add_argument("--facet-time-limit-ms", type=int, default=None,
                         help="Datasette facet_time_limit_ms for the page timings (default: Datasette's, 200).")
-    parser.add_argument("--skip", action="append", default=[], choices=["extractor", "build", "large", "pages"])
+    parser.add_argument("--skip", action="append", default=[], choices=["extractor", "build", "large", "stream", "pages"])
+    parser.add_argument("--stream-seconds", type=float, default=100,
+                        help="How long the first build of the replicated corpus runs to sample memory.")
     parser.add_argument("--large-db", type=Path, help="Reuse a large database (and its replica.csv beside it).")
     parser.add_argument("--out", type=Path, help="Write the results as JSON here too.")
     args = parser.parse_args()
@@ -496,6 +524,8 @@ def main() -> None:
         show("large_db", large)
         show("large_rebuild", bench_rebuild_large(large, args.repeat, args.jobs))
         large_db = Path(large["db"])
+        if "stream" not in args.skip:
+            show("stream", bench_stream(large["corpus"], workdir, args.jobs, args.stream_seconds))
     if "pages" not in args.skip and large_db is not None:
         show("pages", bench_pages(large_db, args.page_repeat, args.facet_time_limit_ms))
 
