@@ -58,15 +58,13 @@ def display_path(path: str | Path) -> str:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[str]:
-    """Every file under the given paths, in a stable order, hidden files and folders left out."""
+    """Every file under the given paths, in the reader's order; what the reader passes over
+    (hidden files, linked folders) is left out here and never recorded as a source file."""
+    from quotedb.read import walk
+
     for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield display_path(Path(root) / name)
+        if os.path.isdir(path):
+            yield from (display_path(item) for item in walk(os.fspath(path)) if isinstance(item, str))
         else:
             yield display_path(path)
 

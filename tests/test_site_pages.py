@@ -29,7 +29,7 @@ HARBOUR = (
     '"Nobody should have to work under a broken crane," said Tomas Varga, the union secretary.\n'
 )
 COUNCIL = (
-    "The town council met again to discuss the harbour budget.\n"
+    "The town council met again to discuss the harbour budget at the third regional harbour summit, held in Port Ellis.\n"
     'Mara Olsen, the chair of the Port Ellis council, said: "We will pay for the inspection ourselves."\n'
 )
 HOSTILE = (
@@ -219,8 +219,7 @@ def test_quote_with_markup_is_shown_as_text_on_its_page(site, rows):
 
 def test_other_tables_keep_datasettes_own_row_page(site, rows):
     event = rows.execute("select id from events order by id limit 1").fetchone()
-    if event is None:
-        pytest.skip("the engine linked no event in these articles")
+    assert event is not None, "the council article names a summit"
     html = page(site, f"{db_path(site)}/events/{event[0]}")
     assert 'class="quotedb-page"' not in html
 

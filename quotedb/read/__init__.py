@@ -18,7 +18,7 @@ from quotedb.read.html import read_html_file
 from quotedb.read.jsonfile import read_json_file, read_jsonl_file
 from quotedb.read.textfile import read_text_file
 
-__all__ = ["READERS", "READER_VERSION", "read_paths"]
+__all__ = ["READERS", "READER_VERSION", "read_paths", "walk"]
 
 #: Bumped whenever a change to the readers can change an article's text or metadata,
 #: so that a build knows to read its files again.
@@ -56,7 +56,7 @@ def read_paths(
             yield ReadError(origin, f"cannot read: {e.strerror or e}")
             continue
         if stat.S_ISDIR(mode):
-            for item in _walk(origin):
+            for item in walk(origin):
                 if isinstance(item, Skipped):
                     yield item
                 else:
@@ -83,7 +83,7 @@ def read_file(origin: str, *, text_column: str | None = None) -> Iterator[Articl
         yield ReadError(origin, f"unexpected error: {type(e).__name__}: {e}")
 
 
-def _walk(folder: str) -> Iterator[str | Skipped]:
+def walk(folder: str) -> Iterator[str | Skipped]:
     """Files under folder in sorted order; hidden folders such as .git are not entered."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -97,7 +97,7 @@ def _walk(folder: str) -> Iterator[str | Skipped]:
                 yield Skipped(path, "hidden file")
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
+            yield from walk(path)
         elif entry.is_symlink() and entry.is_dir():
             yield Skipped(path, "link to a folder (not followed)")
         else:
