@@ -11,14 +11,13 @@ date is guessed from stray numbers in the page.
 from __future__ import annotations
 
 import codecs
-import os
 import re
 from collections.abc import Iterator
 
 from quotedb.model import Article, ArticleMeta, ReadError
 from quotedb.read.dates import parse_date
 from quotedb.read.decode import DecodeFailure, Decoding, decode_bytes
-from quotedb.read.limits import MAX_HTML_BYTES, mb
+from quotedb.read.limits import MAX_HTML_BYTES, read_bounded
 from quotedb.read.plaintext import article_from_text
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -28,12 +27,10 @@ _SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
 
 
 def read_html_file(path: str, origin: str, text_column: str | None = None) -> Iterator[Article | ReadError]:
-    size = os.stat(path).st_size
-    if size > MAX_HTML_BYTES:
-        yield ReadError(origin, f"too large: {mb(size)}, more than {mb(MAX_HTML_BYTES)} for one page")
+    data = read_bounded(path, MAX_HTML_BYTES, "one page")
+    if isinstance(data, str):
+        yield ReadError(origin, data)
         return
-    with open(path, "rb") as f:
-        data = f.read()
     try:
         html, decoding = _decode(data, origin)
     except DecodeFailure as e:

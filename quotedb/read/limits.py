@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 #: Largest single-article file (.txt, .html) read; checked on the file size before reading.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 #: Largest HTML page handed to the extractor: markup outweighs text several times over.
@@ -17,3 +19,12 @@ MAX_JSON_OBJECT_BYTES = 64 * 1024 * 1024
 
 def mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
+
+
+def read_bounded(path: str, limit: int, what: str) -> bytes | str:
+    """The file's bytes, or why not: its size is checked before anything is read."""
+    size = os.stat(path).st_size
+    if size > limit:
+        return f"too large: {mb(size)}, more than {mb(limit)} for {what}"
+    with open(path, "rb") as f:
+        return f.read()
