@@ -66,6 +66,16 @@ def test_the_search_triggers_exist_after_upgrade_to_head(db_path):
         assert "content=\"quotes\"" in conn.execute("select sql from sqlite_master where name = 'quotes_fts'").fetchone()[0]
 
 
+def test_speaker_names_are_searchable_and_kept_in_step_after_upgrade_to_head(db_path):
+    with sqlite3.connect(db_path) as conn:
+        present = {row[0] for row in conn.execute("select name from sqlite_master where type = 'trigger'")}
+        assert set(fts.SPEAKER_TRIGGERS) <= present
+        conn.execute("insert into speakers (name, kind, name_key) values ('Mara Olsen', 'person', 'mara olsen')")
+        conn.execute("update speakers set name = 'Mara K. Olsen' where name = 'Mara Olsen'")
+        hits = conn.execute("select name from speakers_fts where speakers_fts match 'Olsen'").fetchall()
+    assert hits == [("Mara K. Olsen",)]
+
+
 def test_a_batch_rebuild_of_quotes_drops_the_triggers_and_restore_brings_them_back(db_path):
     """The trap every future migration that alters `quotes` must handle."""
     engine = make_engine(db_path)

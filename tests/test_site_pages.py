@@ -233,6 +233,9 @@ def test_home_page_offers_search_across_quotes(site, rows):
     assert 'action="/-/search"' in html and 'name="q"' in html
     search = page(site, "/-/search?q=cranes")
     assert f'data-searchable-url="{db_path(site)}/quotes"' in search
+    assert f'data-searchable-url="{db_path(site)}/speakers"' in search
+    speakers = json.loads(page(site, f"{db_path(site)}/speakers.json?_search=Olsen&_shape=objects"))["rows"]
+    assert [s["name"] for s in speakers] == ["Mara Olsen"]
     results = json.loads(page(site, f"{db_path(site)}/quotes.json?_search=cranes&_shape=objects"))["rows"]
     assert [r["text"] for r in results] == [quote_where(rows, "cranes will be moving")["text"]]
 

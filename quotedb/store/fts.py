@@ -32,17 +32,18 @@ def enable_quote_search(conn: sqlite3.Connection) -> None:
     narrow_update_trigger(conn, TABLE)
 
 
-def narrow_update_trigger(conn: sqlite3.Connection, table: str, wide: bool = False) -> None:
+def narrow_update_trigger(conn: sqlite3.Connection, table: str, wide: bool = False, column: str = "text") -> None:
     """Re-index a row only when its text changes, not on any update.
 
     sqlite-utils' update trigger fires on every column: setting quotes.quotation_id on a
-    million quotes would delete and re-add each one in the index. `wide` puts it back.
+    million quotes (or a speaker's kept quote_count on every insert) would delete and
+    re-add each row in the index. `column` is the indexed one; `wide` puts it back.
     """
     name = f"{table}_au"
     row = conn.execute("select sql from sqlite_master where type = 'trigger' and name = ?", (name,)).fetchone()
     if row is None:
         return
-    narrow, broad = f'AFTER UPDATE OF "text" ON "{table}"', f'AFTER UPDATE ON "{table}"'
+    narrow, broad = f'AFTER UPDATE OF "{column}" ON "{table}"', f'AFTER UPDATE ON "{table}"'
     old, new = (narrow, broad) if wide else (broad, narrow)
     if old in row[0]:
         conn.execute(f'DROP TRIGGER "{name}"')
@@ -66,3 +67,15 @@ def disable_quote_search(conn: sqlite3.Connection) -> None:
 def missing_triggers(conn: sqlite3.Connection) -> set[str]:
     present = {row[0] for row in conn.execute("select name from sqlite_master where type = 'trigger'")}
     return set(TRIGGERS) - present
+
+
+SPEAKER_TRIGGERS = ("speakers_ai", "speakers_ad", "speakers_au")
+
+
+def enable_speaker_search(conn: sqlite3.Connection) -> None:
+    """Full-text search on speaker names, so the home page's search finds people too.
+    A batch migration that rebuilds `speakers` must call this again after."""
+    sqlite_utils.Database(conn)["speakers"].enable_fts(
+        ["name"], fts_version="FTS5", create_triggers=True, replace=True
+    )
+    narrow_update_trigger(conn, "speakers", column="name")
