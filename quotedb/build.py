@@ -3,8 +3,8 @@
 This process reads the files and decides what needs extracting; `quotedb.parallel` fans
 extraction out to worker processes and hands the results back in input order; the one
 `Writer` stores them, each article all-or-nothing (a SAVEPOINT inside a batch
-transaction). After the last article, `Writer.settle` decides what needs the whole
-corpus (surname-only speakers, folded quotations).
+transaction). After the last article, `Writer.settle` decides what needs the rest of
+the corpus (surname-only speakers, folded quotations), for what changed only.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from quotedb.model import Article, Extraction, ReadError, Skipped
 from quotedb.store import migrate, models
 from quotedb.store.database import close_bulk, make_engine
 from quotedb.parallel import analysed
+from quotedb.store.prepare import Prepared, prepare
 from quotedb.store.writer import FileState, Writer
 
 
@@ -36,10 +37,16 @@ def parser_version() -> str:
 
 
 def analyse(article: Article) -> tuple[Article, Extraction]:
-    """What workers run on each article: pure and picklable."""
+    """The engine on one article: pure and picklable."""
     from quotedb.extract import extract
 
     return article, extract(article)
+
+
+def prepared(article: Article) -> tuple[Article, Prepared]:
+    """What workers run on each article: the extraction, checked and laid out as rows, so
+    the writing process only executes SQL."""
+    return article, prepare(article, analyse(article)[1])
 
 
 def read(path: str, text_column: str | None = None) -> Iterator[Article | ReadError | Skipped]:
@@ -167,8 +174,7 @@ def build(
             writer.commit()
             summary.removed += _forget_missing(paths, set(files), writer)
             writer.commit()
-            if summary.added or summary.updated or summary.removed or _unsettled(engine):
-                writer.settle()
+            writer.settle()
         if hasattr(bar, "close"):
             bar.close()
         with engine.connect() as conn:
@@ -234,13 +240,6 @@ def _steps(files: list[str], writer: Writer, summary: Summary, text_column: str 
                     seen.add(item.locator or "")
                 yield ArticleStep(item, not writer.is_current(item), complete)
         yield FileEnd(state, seen, complete, articles)
-
-
-def _unsettled(engine) -> bool:
-    with engine.connect() as conn:
-        return conn.execute(
-            select(func.count()).select_from(models.Quote).where(models.Quote.quotation_id.is_(None))
-        ).scalar_one() > 0
 
 
 def _forget_missing(paths: list, files: set[str], writer: Writer) -> int:

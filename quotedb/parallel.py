@@ -24,7 +24,7 @@ Result = Extraction | str | None
 
 # The work function is named, not passed: resolved when called, in whichever process runs
 # it, so a replaced `quotedb.build.analyse` (as tests do) is what forked workers run too.
-WORK = ("quotedb.build", "analyse")
+WORK = ("quotedb.build", "prepared")
 
 
 def extract_one(article: Article, work: tuple[str, str] = WORK) -> Extraction | str:

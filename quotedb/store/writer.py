@@ -20,15 +20,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, exists, func, insert, select, update
 
-from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS, Article, Extraction, Quote
+from quotedb.model import Article, Extraction
 from quotedb.store import models
 
 # Bumped when what the writer stores for the same extraction changes: re-parses everything.
 STORE_VERSION = "3"
-from quotedb.store.corpus import remove_orphan_speakers, settle
-from quotedb.store.identity import better_name, display_name, fold, is_corpus_wide, speaker_key, split_title
+from quotedb.store.corpus import remove_orphan_speakers, settle, unsettle_article, unsettle_speaker, unsettle_surnames
+from quotedb.store.identity import better_name
+from quotedb.store.prepare import InvalidExtraction, Prepared, check_extraction, prepare, speaker_name
+
+__all__ = ["FileState", "InvalidExtraction", "Prepared", "Writer", "Written", "check_extraction", "prepare", "speaker_name"]
 
 A = models.Article.__table__
 SRC = models.ArticleSource.__table__
@@ -41,22 +44,6 @@ Q = models.Quote.__table__
 ALIAS = models.SpeakerAlias.__table__
 
 Status = Literal["added", "updated", "unchanged"]
-
-
-def speaker_name(quote: Quote) -> str | None:
-    """The speaker row's name: the resolved name, or for an unnamed role the role as written
-    ("Charge d'Affaires of the Permanent Mission of Cameroon in Geneva"), so it can be browsed."""
-    if quote.speaker:
-        return quote.speaker
-    if quote.speaker_kind == "unnamed":
-        if quote.speaker_mention is not None:
-            return quote.speaker_mention.text
-        return " of ".join(part for part in (quote.role, quote.organization) if part) or None
-    return None
-
-
-class InvalidExtraction(ValueError):
-    """The engine returned a quote whose offsets do not match the article text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,26 +81,20 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def check_extraction(article: Article, extraction: Extraction) -> None:
-    for quote in extraction.quotes:
-        where = f"quote {quote.start}-{quote.end}"
-        if not 0 <= quote.start < quote.end <= len(article.text):
-            raise InvalidExtraction(f"{where}: offsets outside the article text")
-        if article.text[quote.start : quote.end] != quote.text:
-            raise InvalidExtraction(f"{where}: text does not match article.text[start:end]")
-        if quote.kind not in QUOTE_KINDS:
-            raise InvalidExtraction(f"{where}: unknown kind {quote.kind!r}")
-        if quote.speaker_kind is not None and quote.speaker_kind not in SPEAKER_KINDS:
-            raise InvalidExtraction(f"{where}: unknown speaker kind {quote.speaker_kind!r}")
-
-
 class Writer:
-    """The only code that writes articles; build and any parallel runner go through it."""
+    """The only code that writes articles; build and any parallel runner go through it.
+
+    Inside `batch`, the statements run on the raw sqlite3 connection of one open
+    transaction, each unit in its own SAVEPOINT, and the ids of corpus-wide speakers and
+    events found or made are remembered, so most articles cost only their inserts.
+    """
 
     def __init__(self, engine: Engine, parser_version: str) -> None:
         self.engine = engine
         self.parser_version = parser_version
         self._batch: Connection | None = None
+        self._speakers: dict[tuple[str, str], list] = {}
+        self._events: dict[tuple[str, str | None], int] = {}
 
     # --- transactions ----------------------------------------------------------------
 
@@ -128,11 +109,13 @@ class Writer:
         with self._reading() as conn:
             conn.begin()
             self._batch = conn
+            self._forget_ids()
             try:
                 yield
                 conn.commit()
             finally:
                 self._batch = None
+                self._forget_ids()
                 if conn.in_transaction():
                     conn.rollback()
 
@@ -141,15 +124,30 @@ class Writer:
             self._batch.commit()
             self._batch.begin()
 
+    def _forget_ids(self) -> None:
+        self._speakers.clear()
+        self._events.clear()
+
     @contextmanager
     def _unit(self) -> Iterator[Connection]:
         """One all-or-nothing unit: its own transaction, or a SAVEPOINT inside a batch."""
         if self._batch is None:
-            with self.engine.begin() as conn:
-                yield conn
-        else:
-            with self._batch.begin_nested():
-                yield self._batch
+            try:
+                with self.engine.begin() as conn:
+                    yield conn
+            finally:
+                self._forget_ids()
+            return
+        db = raw(self._batch)
+        db.execute("SAVEPOINT unit")
+        try:
+            yield self._batch
+        except BaseException:
+            db.execute("ROLLBACK TO unit")
+            db.execute("RELEASE unit")
+            self._forget_ids()
+            raise
+        db.execute("RELEASE unit")
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
@@ -207,10 +205,13 @@ class Writer:
                 conn.execute(insert(FILES).values(path=state.path, **values))
         return removed
 
-    def settle(self) -> None:
-        """Corpus-wide identity (surname-only speakers, folded quotations), in one transaction."""
+    def settle(self, *, full: bool = False) -> None:
+        """Corpus-wide identity (surname-only speakers, folded quotations), in one transaction:
+        only what this build's changes touch, or the whole corpus with `full`."""
+        self._forget_ids()
         with self._unit() as conn:
-            settle(conn)
+            settle(conn, full=full)
+        self._forget_ids()
 
     def known_files(self) -> list[str]:
         with self._reading() as conn:
@@ -249,14 +250,17 @@ class Writer:
     def record_unchanged(self, article: Article) -> Written:
         """Note one more place a current article was seen, without touching its rows."""
         with self._unit() as conn:
-            article_id = conn.execute(select(A.c.id).where(A.c.sha256 == article.sha256)).scalar_one()
+            db = raw(conn)
+            article_id = db.execute("SELECT id FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone()[0]
             self._place(conn, article, article_id)
-            quotes = conn.execute(select(func.count()).where(Q.c.article_id == article_id)).scalar_one()
+            quotes = db.execute("SELECT count(*) FROM quotes WHERE article_id = ?", (article_id,)).fetchone()[0]
         return Written("unchanged", article_id, quotes)
 
-    def write(self, article: Article, extraction: Extraction) -> Written:
-        """Store one article and everything extracted from it, in one transaction."""
-        check_extraction(article, extraction)
+    def write(self, article: Article, extraction: Extraction | Prepared) -> Written:
+        """Store one article and everything extracted from it, in one transaction.
+
+        Takes the extraction, or what `prepare` made of it (in a build worker)."""
+        prepared = extraction if isinstance(extraction, Prepared) else prepare(article, extraction)
         with self._unit() as conn:
             db = raw(conn)
             row = db.execute("SELECT id, parser_version FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone()
@@ -271,16 +275,12 @@ class Writer:
                 conn.execute(update(A).where(A.c.id == article_id).values(**values))
                 status: Status = "updated"
             else:
-                columns = ["sha256", *values]
-                article_id = db.execute(
-                    f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    (article.sha256, *values.values()),
-                ).lastrowid
+                article_id = db.execute(_INSERT_ARTICLE, (article.sha256, *values.values())).lastrowid
                 status = "added"
             replaced = self._place(conn, article, article_id)
             if replaced:
                 status = "updated"
-            count = self._insert_extraction(conn, article, article_id, extraction)
+            count = self._insert_extraction(conn, article, article_id, prepared)
         return Written(status, article_id, count)
 
     def _article_values(self, article: Article) -> dict:
@@ -327,17 +327,22 @@ class Writer:
         return 1
 
     def _clear_extraction(self, conn: Connection, article_id: int) -> None:
+        """Delete the article's extracted rows, and mark for `settle` what that changes."""
+        self._forget_ids()
+        db = raw(conn)
+        unsettle_article(db, article_id)
         speaker_ids = set(conn.execute(select(Q.c.speaker_id).where(Q.c.article_id == article_id)).scalars())
         speaker_ids |= set(conn.execute(select(ROLES.c.speaker_id).where(ROLES.c.article_id == article_id)).scalars())
         event_ids = set(conn.execute(select(Q.c.event_id).where(Q.c.article_id == article_id)).scalars())
         event_ids |= set(conn.execute(select(AEV.c.event_id).where(AEV.c.article_id == article_id)).scalars())
+        speaker_ids.discard(None)
+        event_ids.discard(None)
+        unsettle_surnames(db, speaker_ids)
         conn.execute(delete(Q).where(Q.c.article_id == article_id))
         conn.execute(delete(ROLES).where(ROLES.c.article_id == article_id))
         conn.execute(delete(ALIAS).where(ALIAS.c.article_id == article_id))
         conn.execute(delete(AEV).where(AEV.c.article_id == article_id))
         conn.execute(delete(SPK).where(SPK.c.article_id == article_id))
-        speaker_ids.discard(None)
-        event_ids.discard(None)
         remove_orphan_speakers(conn, speaker_ids)
         if event_ids:
             conn.execute(
@@ -348,114 +353,98 @@ class Writer:
                 )
             )
 
-    def _insert_extraction(self, conn: Connection, article: Article, article_id: int, extraction: Extraction) -> int:
+    def _insert_extraction(self, conn: Connection, article: Article, article_id: int, prepared: Prepared) -> int:
         db = raw(conn)
-        events: dict[str, int] = {}
-        for event in extraction.events:
-            events[event.name] = self._event_id(
-                conn, article_id, event.name, event.kind, event.location, event.date, event.organizer
+        events = [self._event_id(db, article_id, *event) for event in prepared.events]
+        speakers = [self._speaker_id(db, article_id, *speaker) for speaker in prepared.speakers]
+        roles = [
+            db.execute(_INSERT_ROLE, (speakers[s], article_id, title, organization, place)).lastrowid
+            for s, title, organization, place in prepared.roles
+        ]
+        published = article.meta.published
+        rows = [
+            (
+                article_id,
+                None if s is None else speakers[s],
+                name,
+                None if r is None else roles[r],
+                None if e is None else events[e],
+                *rest,
+                published,
             )
-        speakers: dict[tuple[str, str], int] = {}
-        roles: dict[tuple[int, str | None, str | None], int] = {}
-        aliases: set[tuple[int, str]] = set()
-        rows = []
-        for quote in extraction.quotes:
-            speaker_id = role_id = None
-            name = speaker_name(quote)
-            if name:
-                kind = quote.speaker_kind or "person"
-                key = (name, kind)
-                if key not in speakers:
-                    speakers[key] = speaker_id_for(conn, name, kind, article_id)
-                speaker_id = speakers[key]
-                title = quote.role
-                if not title and kind == "person":
-                    title = split_title(name)[0]
-                for alias in {name, quote.speaker_mention.text if quote.speaker_mention else None} - {None}:
-                    aliases.add((speaker_id, alias.strip()))
-                if title or quote.organization or quote.place:
-                    role_key = (speaker_id, title, quote.organization)
-                    if role_key not in roles:
-                        roles[role_key] = db.execute(
-                            "INSERT INTO roles (speaker_id, article_id, title, organization, place) VALUES (?, ?, ?, ?, ?)",
-                            (speaker_id, article_id, title, quote.organization, quote.place),
-                        ).lastrowid
-                    role_id = roles[role_key]
-            event_id = None
-            if quote.event:
-                if quote.event not in events:
-                    events[quote.event] = self._event_id(conn, article_id, quote.event)
-                event_id = events[quote.event]
-            mention = quote.speaker_mention
-            rows.append(
-                (
-                    article_id, speaker_id, quote.speaker, role_id, event_id, quote.text, quote.kind,
-                    quote.start, quote.end, quote.paragraph, quote.cue,
-                    mention.text if mention else None,
-                    mention.start if mention else None,
-                    mention.end if mention else None,
-                    quote.confidence, quote.rule or None, article.meta.published,
-                )
-            )
+            for s, name, r, e, *rest in prepared.quotes
+        ]
         if rows:
             db.executemany(_INSERT_QUOTE, rows)
-        if aliases:
-            db.executemany(
-                "INSERT INTO speaker_aliases (speaker_id, article_id, alias) VALUES (?, ?, ?)",
-                [(s, article_id, a) for s, a in sorted(aliases) if a],
-            )
+        if prepared.aliases:
+            db.executemany(_INSERT_ALIAS, sorted((speakers[s], article_id, alias) for s, alias in prepared.aliases))
         return len(rows)
 
-    def _event_id(self, conn: Connection, article_id: int, name: str, kind=None, location=None, date=None, organizer=None) -> int:
-        db = raw(conn)
-        key = fold(name)
-        found = db.execute("SELECT id FROM events WHERE name_key = ? AND date IS ?", (key, date)).fetchone()
-        if found is None:
-            event_id = db.execute(
-                "INSERT INTO events (name, kind, location, date, organizer, name_key) VALUES (?, ?, ?, ?, ?, ?)",
-                (name, kind, location, date, organizer, key),
-            ).lastrowid
-        else:
-            event_id = found[0]
+    def _event_id(self, db, article_id: int, name: str, kind, location, date, organizer, key: str) -> int:
+        event_id = self._events.get((key, date))
+        if event_id is None:
+            found = db.execute("SELECT id FROM events WHERE name_key = ? AND date IS ?", (key, date)).fetchone()
+            if found is None:
+                event_id = db.execute(
+                    "INSERT INTO events (name, kind, location, date, organizer, name_key) VALUES (?, ?, ?, ?, ?, ?)",
+                    (name, kind, location, date, organizer, key),
+                ).lastrowid
+            else:
+                event_id = found[0]
+            if self._batch is not None:
+                self._events[(key, date)] = event_id
         db.execute("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", (article_id, event_id))
         return event_id
 
+    def _speaker_id(self, db, article_id: int, key: str, kind: str, shown: str, wide: bool) -> int:
+        """The speaker row for a name: shared across the corpus for persons and organizations,
+        private to the article for groups and unnamed roles. Created when missing; a person's
+        shown name takes the best-written spelling seen."""
+        known = self._speakers.get((key, kind)) if wide else None
+        if known is None:
+            if wide:
+                found = db.execute(
+                    "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id IS NULL", (key, kind)
+                ).fetchone()
+            else:
+                found = db.execute(
+                    "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id = ?",
+                    (key, kind, article_id),
+                ).fetchone()
+            if found is None:
+                speaker_id = db.execute(
+                    "INSERT INTO speakers (name, kind, name_key, article_id) VALUES (?, ?, ?, ?)",
+                    (shown, kind, key, None if wide else article_id),
+                ).lastrowid
+                if wide and self._batch is not None:
+                    self._speakers[(key, kind)] = [speaker_id, shown]
+                return speaker_id
+            known = list(found)
+            if wide and self._batch is not None:
+                self._speakers[(key, kind)] = known
+        better = better_name(known[1], shown)
+        if better != known[1]:
+            db.execute("UPDATE speakers SET name = ? WHERE id = ?", (better, known[0]))
+            unsettle_speaker(db, known[0])
+            known[1] = better
+        return known[0]
 
+
+_INSERT_ARTICLE = (
+    "INSERT INTO articles (sha256, origin, locator, title, published, source, author, section, url, text, "
+    "parser_version, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_ROLE = "INSERT INTO roles (speaker_id, article_id, title, organization, place) VALUES (?, ?, ?, ?, ?)"
 _INSERT_QUOTE = (
     'INSERT INTO quotes (article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", '
     "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, published) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_INSERT_ALIAS = "INSERT INTO speaker_aliases (speaker_id, article_id, alias) VALUES (?, ?, ?)"
 
 
 def raw(conn: Connection):
-    """The sqlite3 connection under `conn`, in the same transaction: the per-quote
+    """The sqlite3 connection under `conn`, in the same transaction: the per-article
     statements run there, as SQLAlchemy's per-statement overhead was most of a build."""
     return conn.connection.driver_connection
 
-
-def speaker_id_for(conn: Connection, name: str, kind: str, article_id: int) -> int:
-    """The speaker row for a name: shared across the corpus for persons and organizations,
-    private to the article for groups and unnamed roles. Created when missing; a person's
-    shown name loses its titles and takes the best-written spelling seen."""
-    db = raw(conn)
-    key = speaker_key(name, kind)
-    shown = display_name(name) if kind == "person" else name.strip()
-    wide = is_corpus_wide(kind)
-    if wide:
-        found = db.execute(
-            "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id IS NULL", (key, kind)
-        ).fetchone()
-    else:
-        found = db.execute(
-            "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id = ?", (key, kind, article_id)
-        ).fetchone()
-    if found is not None:
-        better = better_name(found[1], shown)
-        if better != found[1]:
-            db.execute("UPDATE speakers SET name = ? WHERE id = ?", (better, found[0]))
-        return found[0]
-    return db.execute(
-        "INSERT INTO speakers (name, kind, name_key, article_id) VALUES (?, ?, ?, ?)",
-        (shown, kind, key, None if wide else article_id),
-    ).lastrowid
