@@ -53,12 +53,12 @@ class _Item:
     inherits: bool = False
 
 
-def _body_paragraphs(article: Article) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+def _body_paragraphs(article: Article, all_paras: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], tuple[int, int]]:
     text = article.text
     lo = min(max(article.body_start or 0, 0), len(text))
     hi = len(text) if article.body_end is None else min(max(article.body_end, lo), len(text))
     paras = []
-    for a, b in paragraph_spans(text):
+    for a, b in all_paras:
         a, b = max(a, lo), min(b, hi)
         if a < b and text[a:b].strip():
             paras.append((a, b))
@@ -191,7 +191,8 @@ def _refs(text: str, item: _Item, parsed: dict[tuple[int, int], tuple[SpeakerRef
 def extract_unguarded(article: Article) -> Extraction:
     """extract() without its safety net: engine bugs raise here (tests and evaluation use it)."""
     text = article.text
-    paras, body = _body_paragraphs(article)
+    all_paras = paragraph_spans(text)
+    paras, body = _body_paragraphs(article, all_paras)
     if not paras:
         return Extraction(engine_version=ENGINE_VERSION)
     spans = [s if not is_title(text, s) else _as_title(s) for s in find_spans(text, paras)]
@@ -200,7 +201,6 @@ def extract_unguarded(article: Article) -> Extraction:
     claims = find_claims(text, paras, spans, body)
     items = _merge(text, atts, claims, speech)
     events = find_events(text, paras, article.meta.published, body)
-    all_paras = paragraph_spans(text)
     resolver = Resolver(text, [(s.outer.start, s.outer.end) for s in speech])
     quotes: list[Quote] = []
     last_refs: tuple[SpeakerRef, ...] = ()

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quotedb.extract.claims import alternation
 from quotedb.extract.lexicon.people import ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS, SENTENCE_OPENERS, TITLES
 from quotedb.extract.lexicon.verbs import SPEECH_VERBS
 from quotedb.extract.types import QuoteSpan
@@ -34,7 +35,7 @@ QUOTE_VERBS: frozenset[str] = frozenset(
     tweeted tweets wrote writes posted posts read reads""".split()
 ) | frozenset({"put it", "puts it"})
 _VERBS = sorted(SPEECH_VERBS | QUOTE_VERBS, key=len, reverse=True)
-_VERB = "(?:" + "|".join(map(re.escape, _VERBS)) + r")(?![\w'\u2019-])"
+_VERB = "(?:" + alternation(_VERBS, space=" ") + r")(?![\w'\u2019-])"
 # Words that may stand between a subject and its verb: `he also said`, `she has told`.
 _AUX = r"(?:(?:also|later|then|once|has|have|had|would|will|could|did|only|not|never|merely|previously|repeatedly|recently|often|again|simply|just|further|quickly|earlier|first|subsequently|even|famously|reportedly|had\s+previously|has\s+since)\s+){0,3}"
 
@@ -48,7 +49,8 @@ _TAIL_SOURCE_FIRST = re.compile(
 )
 _HEAD_VERB = re.compile(rf"(?<![\w'\u2019-])(?P<verb>{_VERB})")
 _HEAD_REST = re.compile(rf"(?:[^\S\n]+(?!'')[^\s{_DOUBLE_CHARS}]+){{0,14}}?[^\S\n]*(?P<punct>[:,{_DASHES}]?)[^\S\n]*(?:that[^\S\n]+)?$")
-_SENTENCE_PUNCT = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s|$)")
+# `[.!?][.!?]*` rather than `[.!?]+`: a leading character class lets `re` skip ahead in C.
+_SENTENCE_PUNCT = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)]*(?=\s|$)")
 # Subject phrases start with a capital, a pronoun, a determiner or a number.
 _NP_START = re.compile(
     r"(?:[A-Z\u00C0-\u00DE]|\d|(?:he|she|they|we|i|it|the|a|an|one|two|three|another|his|her|their|its|our|my|some|many|most|several|both|each|former|top|senior)\b)"

@@ -51,13 +51,18 @@ _ABBREV = frozenset(
     ft mt fig p.m a.m approx dept est vol op ed""".split()
 )
 
-_SENT_END = re.compile(r"[.!?]+(?:''|[\"'”’)\]])*(?=\s+(?:''|``|[\"'“‘(\[])?[A-Z0-9])")
+# `[.!?][.!?]*` rather than `[.!?]+`: a leading character class lets `re` skip ahead in C.
+_SENT_END = re.compile(r"[.!?][.!?]*(?:''|[\"'”’)\]])*(?=\s+(?:''|``|[\"'“‘(\[])?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
-def alternation(words) -> str:
+def alternation(words, space: str = r"\s+") -> str:
     """A regex alternation of `words` built as a trie, so the engine rejects most positions
-    at once (Python's re tries a flat alternation word by word at every position)."""
+    at once (Python's re tries a flat alternation word by word at every position).
+
+    Where one word starts another the longer is tried first, as in a flat alternation
+    sorted longest first; `space` is what a space in a word matches.
+    """
     trie: dict = {}
     for w in words:
         node = trie
@@ -69,7 +74,7 @@ def alternation(words) -> str:
         opts = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            opts.append((r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]))
+            opts.append((space if ch == " " else re.escape(ch)) + build(node[ch]))
         if not opts:
             return ""
         body = opts[0] if len(opts) == 1 else "(?:" + "|".join(opts) + ")"
@@ -96,6 +101,12 @@ _CUE = re.compile(
     r"|(?P<head>" + alternation(_HEADLINE_CUES) + r")"
     r"|(?P<verb>" + alternation(_CUE_WORDS) + r")"
     r")(?![\w'’-])"
+)
+# Where _CUE may match, led by the character before it: a pattern opening with a character
+# class lets `re` skip through words in C, where _CUE's look-behind is tried at every position.
+_CUE_AHEAD = re.compile(
+    r"[^\w'’<-](?:" + alternation(PHRASAL_CUES | {"According to", "Asked"} | _FRONTED_CUES | _HEADLINE_CUES | _CUE_WORDS)
+    + r")(?![\w'’-])"
 )
 
 _PRONOUNS = frozenset("he she they it we i you who".split())
@@ -317,7 +328,7 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     if sub:
         a = sub.end()
     inner = None
-    for im in _CUE.finditer(text, a, b):
+    for im in _cues(text, a, b):
         before = text[max(a, im.start() - 8) : im.start()].split()
         after = text[im.end() : im.end() + 5].split()
         if not (before and before[-1].lower() in ("who", "which", "that")) and not (after and after[0] in ("not", "to")):
@@ -811,7 +822,23 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
 
 
 def _cues(text: str, a: int, b: int) -> list[re.Match]:
-    return list(_CUE.finditer(text, a, b))
+    """What `_CUE.finditer(text, a, b)` yields, trying _CUE only where _CUE_AHEAD finds a cue word."""
+    out = []
+    pos = a
+    if a == 0:
+        m = _CUE.match(text, 0, b)
+        if m:
+            out.append(m)
+            pos = m.end()
+    while (ahead := _CUE_AHEAD.search(text, max(pos - 1, 0), b)) is not None:
+        at = ahead.start() + 1
+        m = _CUE.match(text, at, b)
+        if m:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = at + 1
+    return out
 
 
 def find_claims(

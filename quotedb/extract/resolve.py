@@ -9,6 +9,7 @@ the full name with the role stated at introduction.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from quotedb.extract.lexicon.people import (
@@ -29,13 +30,25 @@ class Entity:
 
 
 # A sentence that opens with a full name and perhaps an appositive: `Jane Roe, mayor of X, met …`.
-_SUBJECT = re.compile(
-    r"(?:[.!?]\s|\n|^)(?:(?:But|And|Meanwhile|However|Later|Earlier),?\s+)?"
+_OPENING_NAME = (
+    r"(?:(?:But|And|Meanwhile|However|Later|Earlier),?\s+)?"
     r"(?!(?:%s)\b)"
     r"(?P<np>(?:(?:[A-Z][\w.'\u2019\-]*|of|the|for|and)\s+){0,6}[A-Z][a-z][\w'\u2019\-]*"
     r"(?:,\s+[^,.;\"\u201c\u201d]{3,160},)?)(?=\s+(?!(?:of|in|at|on|for|to|from|and|or|with|by)\b)[a-z])"
     % "|".join(sorted(SENTENCE_OPENERS))
 )
+# After `[.!?]\s` or a line break. Opening with a character class lets `re` skip ahead in
+# C; a name opening the text is matched apart.
+_SUBJECT = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\n)\s)" + _OPENING_NAME)
+_SUBJECT_AT_START = re.compile(_OPENING_NAME)
+
+
+def _subjects(text: str) -> Iterator[re.Match]:
+    """Names opening a sentence: after an end mark and a space, after a line break, or at the start."""
+    first = _SUBJECT.match(text) or _SUBJECT_AT_START.match(text)
+    if first:
+        yield first
+    yield from _SUBJECT.finditer(text, first.end() if first else 0)
 
 
 def _key_tokens(name: str) -> frozenset[str]:
@@ -56,7 +69,7 @@ class Resolver:
     def _scan_subjects(self, quoted: list[tuple[int, int]]) -> list[SpeakerRef]:
         """Full-named people opening a sentence outside quotes, candidates for a later `he`."""
         found = []
-        for m in _SUBJECT.finditer(self.text):
+        for m in _subjects(self.text):
             s = m.start("np")
             if any(a <= s < b for a, b in quoted):
                 continue

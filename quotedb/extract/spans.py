@@ -20,8 +20,9 @@ from quotedb.extract.lexicon.verbs import SPEECH_VERBS
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
 
-# Three apostrophes closing a nested quote are a single mark then a double one.
-_MARK = re.compile(r"'(?=''(?:\s|$|[.,;:!?]))|''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a']")
+# Three apostrophes closing a nested quote are a single mark then a double one. Every
+# alternative is a literal, so `re` skips to the next mark in C instead of trying each position.
+_MARK = re.compile(r"'(?=''(?:\s|$|[.,;:!?]))|''|``|\"|\u201c|\u201d|\u201e|\u00ab|\u00bb|\u2018|\u2019|\u201a|'")
 
 _DOUBLE_OPENERS = frozenset(("\u201c", "\u201e", "\u00ab", "``"))
 _DOUBLE_CLOSERS = frozenset(("\u201d", "\u00bb"))

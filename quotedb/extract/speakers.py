@@ -67,7 +67,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-\u2014\u2013"):
         end -= 1
-    conj = _TRAILING_CONJUNCTION.search(text, start, end)
+    # The pattern ends the trimmed phrase, so a phrase not ending in a conjunction skips the search.
+    conj = _TRAILING_CONJUNCTION.search(text, start, end) if text.endswith(("and", "or", "but"), start, end) else None
     if conj and conj.start() > start:
         end = conj.start()
     return start, end
@@ -400,6 +401,8 @@ _PERSON_START = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3
 
 def _split_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """`A, professor at X and B, deputy director of Y` -> two phrases; `Science and Law` stays whole."""
+    if text.find("and", start, end) < 0:
+        return [(start, end)]
     parts = []
     cursor = start
     for m in _AND.finditer(text[start:end]):
