@@ -206,7 +206,9 @@ def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_targe
     from quotedb.model import Article
     from quotedb.read import read_paths
     from quotedb.store import migrate
-    from quotedb.store.counts import drop_quote_dates, drop_speaker_counts, restore_quote_dates, restore_speaker_counts
+    from quotedb.store.counts import (drop_facet_counts, drop_quote_dates, drop_quote_names, drop_speaker_counts,
+                                      restore_facet_counts, restore_quote_dates, restore_quote_names,
+                                      restore_speaker_counts)
     from quotedb.store.fts import disable_quote_search, restore_quote_search
     from quotedb.store.identity import speaker_key
     from quotedb.store.writer import FileState
@@ -230,6 +232,8 @@ def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_targe
     disable_quote_search(conn)
     drop_speaker_counts(conn)
     drop_quote_dates(conn)
+    drop_quote_names(conn)
+    drop_facet_counts(conn)
     version = parser_version()
     loaded = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -325,6 +329,8 @@ def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_targe
     restore_quote_search(conn)
     restore_speaker_counts(conn)
     restore_quote_dates(conn)
+    restore_quote_names(conn)
+    restore_facet_counts(conn)
     conn.execute("commit")
     conn.execute("pragma wal_checkpoint(truncate)")
     conn.execute("pragma journal_mode = delete")
@@ -381,21 +387,25 @@ def bench_stream(corpus: str, workdir: Path, jobs: int, seconds: float) -> list[
 
 def page_sql(db: Path, speaker_id: int, speaker: str, word: str) -> dict[str, tuple[str, dict]]:
     """The main SQL behind each page, as Datasette and the site run it, for EXPLAIN QUERY PLAN."""
+    from quotedb.datasette_plugin import KEPT_SQL
     from quotedb.publish import load_metadata
 
     queries = load_metadata(database=db.stem)["databases"][db.stem]["queries"]
     return {
-        "speaker page (its quotes)": (
-            "select q.id, q.text, q.kind, q.cue, a.id as article_id, a.title as article_title, a.published, a.source "
-            "from quotes q join articles a on a.id = q.article_id where q.speaker_id = :id "
-            "order by a.published is null, a.published desc, a.id desc, q.start", {"id": speaker_id}),
-        "quotes_by_speaker": (queries["quotes_by_speaker"]["sql"], {"speaker": speaker}),
-        "speaker facet on quotes_view": (
+        "speaker page (one page of its quotes)": (
+            "select id, text, kind, cue, article_id, article_title, published, source from quotes where speaker_id = :id "
+            "order by published is null, published desc, article_id desc, start limit 100 offset 0", {"id": speaker_id}),
+        "quotes_by_speaker": (queries["quotes_by_speaker"]["sql"], {"speaker": speaker, "page": ""}),
+        "speaker facet on quotes_view, unfiltered (kept counts, quotedb.datasette_plugin)": (KEPT_SQL, {"facet": "speaker", "limit": 31}),
+        "speaker facet on quotes_view, Datasette's own SQL (what the kept counts replace)": (
             "select speaker as value, count(*) as count from (select * from quotes_view) "
             "where speaker is not null group by speaker order by count desc, value limit 31", {}),
+        "speaker facet on quotes_view filtered by a speaker's name": (
+            "select speaker as value, count(*) as count from (select * from quotes_view where speaker = :s) "
+            "where speaker is not null group by speaker order by count desc, value limit 31", {"s": speaker}),
         "quotes_view row count": ("select count(*) from quotes_view", {}),
         "quotes_view page rows (sort_desc published)": ("select * from quotes_view order by published desc limit 101", {}),
-        "FTS search (search_quotes)": (queries["search_quotes"]["sql"].replace("escape_fts_query(:q)", ":q"), {"q": word}),
+        "FTS search (search_quotes)": (queries["search_quotes"]["sql"].replace("escape_fts_query(:q)", ":q"), {"q": word, "page": ""}),
         "top_speakers": (queries["top_speakers"]["sql"], {}),
     }
 
@@ -431,14 +441,17 @@ def bench_pages(db: Path, repeat: int, facet_limit_ms: int | None) -> dict:
     name = db.stem
     pages = {
         f"speaker page, typical speaker ({typical[2]} quotes)": f"/{name}/speakers/{typical[0]}",
-        f"speaker page, most quoted speaker ({top[2]} quotes)": f"/{name}/speakers/{top[0]}",
+        f"speaker page, most quoted speaker ({top[2]} quotes; first page of 100)": f"/{name}/speakers/{top[0]}",
+        "speaker page, most quoted speaker, its last page": f"/{name}/speakers/{top[0]}?page={-(-top[2] // 100)}",
         f"quotes_by_speaker, typical speaker ({typical[2]} quotes)": f"/{name}/quotes_by_speaker?speaker={urlquote(typical[1])}",
-        f"quotes_by_speaker, most quoted speaker ({top[2]} quotes)": f"/{name}/quotes_by_speaker?speaker={urlquote(top[1])}",
-        "speaker facet on quotes_view (JSON, _facet=speaker, with row count)": f"/{name}/quotes_view.json?_facet=speaker&_size=0&_nofacet=0",
-        "speaker facet on quotes_view (JSON, _facet=speaker, _nocount=1)": f"/{name}/quotes_view.json?_facet=speaker&_size=0&_nocount=1&_nofacet=0",
+        f"quotes_by_speaker, most quoted speaker ({top[2]} quotes; first page of 100)": f"/{name}/quotes_by_speaker?speaker={urlquote(top[1])}",
+        "quotes_by_speaker, most quoted speaker, its last page": f"/{name}/quotes_by_speaker?speaker={urlquote(top[1])}&page={-(-top[2] // 100)}",
+        "speaker facet on quotes_view (JSON, _facet=speaker, with row count and the 4 configured facets)": f"/{name}/quotes_view.json?_facet=speaker&_size=0",
+        "speaker facet on quotes_view (JSON, _facet=speaker, _nocount=1)": f"/{name}/quotes_view.json?_facet=speaker&_size=0&_nocount=1",
+        "quotes_view filtered by the most quoted speaker (HTML: count, 4 facets, rows)": f"/{name}/quotes_view?speaker={urlquote(top[1])}",
         "quotes_view page (HTML: row count, configured facets kind/speaker/event/source)": f"/{name}/quotes_view",
         "quotes_view page (HTML, _nocount=1&_nofacet=1)": f"/{name}/quotes_view?_nocount=1&_nofacet=1",
-        f"FTS search_quotes q={word} ({matches} matches, top 200 by rank)": f"/{name}/search_quotes?q={word}",
+        f"FTS search_quotes q={word} ({matches} matches, first page of 50 by rank)": f"/{name}/search_quotes?q={word}",
         f"FTS quotes_view?_search={word}": f"/{name}/quotes_view?_search={word}",
         "top_speakers": f"/{name}/top_speakers",
     }
@@ -458,12 +471,20 @@ def bench_pages(db: Path, repeat: int, facet_limit_ms: int | None) -> dict:
                 response = await ds.client.get(path)
                 times.append((time.perf_counter() - start) * 1000)
             note = ""
-            if "_nofacet=0" in path:
+            if "_facet=speaker" in path:
                 facet = (response.json().get("facet_results") or {}).get("speaker")
                 note = f"facet computed ({len(facet['results'])} values)" if facet else "facet missing: timed out (facet_time_limit_ms)"
             elif "facet-timed-out" in response.text or "timed out" in response.text.lower():
                 note = "some facet or query timed out"
             results[label] = {"path": path, "median_ms": statistics.median(times), "min_ms": min(times), "note": note}
+        csv_path = f"/{name}/quotes_view.csv?speaker={urlquote(top[1])}&_stream=1&_size=max"
+        start = time.perf_counter()
+        response = await ds.client.get(csv_path)
+        lines = list(csv.reader(response.text.splitlines()))[1:]
+        results["streamed CSV export of the most quoted speaker (complete?)"] = {
+            "path": csv_path, "status": response.status_code, "ms": (time.perf_counter() - start) * 1000,
+            "rows": len(lines), "expected": top[2], "complete": len(lines) == top[2],
+        }
         return results
 
     results = asyncio.run(timed())

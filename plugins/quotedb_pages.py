@@ -24,6 +24,6 @@ def extra_template_vars(view_name, database, table, request, datasette):
         pks = urlsafe_components(request.url_vars["pks"])
         if len(pks) != 1:
             return {}
-        return {"quotedb_page": await pages.LOADERS[table](datasette, database, pks[0])}
+        return {"quotedb_page": await pages.LOADERS[table](datasette, database, pks[0], request.args)}
 
     return page_values

@@ -56,6 +56,44 @@ def test_quotes_view_is_faceted_by_kind_speaker_event_and_source(ds):
     assert {"kind", "speaker", "event", "source"} <= set(facets)
 
 
+def facet_counts(ds, path: str) -> dict[str, dict]:
+    results = rows(ds, path)["facet_results"]
+    return {name: {(v["value"], v["count"]) for v in facet["results"]} for name, facet in results.items()}
+
+
+def grouped(db, column: str, where: str = "1") -> set[tuple]:
+    return set(fetch(db, f"select {column}, count(*) from quotes_view where {column} is not null and {where} group by {column}"))
+
+
+def test_the_facets_of_the_whole_view_are_exact(ds, seeds_db):
+    facets = facet_counts(ds, "/quotes/quotes_view.json?_facet_size=max")
+    for column in ("kind", "speaker", "event", "source"):
+        assert facets[column] == grouped(seeds_db, column), column
+
+
+def test_filtered_and_searched_facets_are_counted_by_datasette(ds, seeds_db):
+    filtered = facet_counts(ds, "/quotes/quotes_view.json?kind=direct&_facet_size=max")
+    searched = facet_counts(ds, "/quotes/quotes_view.json?_search=security&_facet_size=max")
+    matches = "id in (select rowid from quotes_fts where quotes_fts match 'security')"
+    for column in ("speaker", "source"):
+        assert filtered[column] == grouped(seeds_db, column, "kind = 'direct'"), column
+        assert searched[column] == grouped(seeds_db, column, matches), column
+    assert filtered["kind"] == {("direct", len(fetch(seeds_db, "select id from quotes where kind = 'direct'")))}
+
+
+def test_the_facets_of_the_whole_view_are_read_from_the_kept_counts(seeds_db, tmp_path):
+    """A count changed by hand shows: the page does not group the quotes itself."""
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "quotes.db"
+    shutil.copy(seeds_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("update quote_facets set count = 999 where facet = 'speaker' and value = 'Lin Wei'")
+    facets = facet_counts(make_datasette(copy), "/quotes/quotes_view.json?_facet_size=max")
+    assert ("Lin Wei", 999) in facets["speaker"]
+
+
 def test_foreign_keys_show_names(ds):
     shown = rows(ds, "/quotes/quotes.json?_labels=on&_shape=array&speaker_id__notblank=1")
     labels = {row["speaker_id"]["label"] for row in shown}

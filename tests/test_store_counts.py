@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from test_parallel_build import article_text, write_corpus
 
 from quotedb.build import build
@@ -70,3 +72,80 @@ def test_every_quote_carries_its_articles_date(tmp_path):
     wrong = "select count(*) from quotes join articles on articles.id = article_id where quotes.published is not articles.published"
     assert conn.execute(wrong).fetchone() == (0,)
     assert conn.execute("select count(*) from quotes where published = '2025-03-04'").fetchone()[0] >= 3
+
+
+# The names copied onto quotes (speaker, role, event, article) and the kept facet counts
+# always equal what the joins and a fresh GROUP BY give.
+NAMES_DIFFER = """
+    select q.id from quotes q
+    left join speakers s on s.id = q.speaker_id left join roles r on r.id = q.role_id
+    left join events e on e.id = q.event_id left join articles a on a.id = q.article_id
+    where q.speaker is not s.name or q.speaker_kind is not s.kind or q.role is not r.title
+       or q.organization is not r.organization or q.event is not e.name
+       or q.article_title is not a.title or q.source is not a.source or q.url is not a.url"""
+FRESH_FACETS = " union all ".join(
+    f"select '{c}', {c}, count(*) from quotes where {c} is not null group by {c}" for c in ("kind", "speaker", "event", "source")
+)
+
+
+def out_of_step(db) -> tuple[list, set]:
+    conn = sqlite3.connect(db)
+    names = conn.execute(NAMES_DIFFER).fetchall()
+    kept = set(conn.execute("select facet, value, count from quote_facets where count > 0").fetchall())
+    return names, kept ^ set(conn.execute(FRESH_FACETS).fetchall())
+
+
+@pytest.fixture
+def built(tmp_path):
+    write_corpus(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    build([tmp_path / "corpus"], db, jobs=1)
+    return db
+
+
+def test_quotes_carry_their_names_and_the_facets_are_counted_after_a_build(built):
+    assert out_of_step(built) == ([], set())
+    conn = sqlite3.connect(built)
+    assert conn.execute("select count(*) from quotes where speaker is not null and source is not null").fetchone()[0] > 10
+    assert conn.execute("select count(*) from quote_facets where facet = 'speaker' and count > 1").fetchone()[0] > 1
+
+
+def test_names_and_facets_follow_changed_and_deleted_articles(built, tmp_path):
+    (tmp_path / "corpus" / "story-20.txt").write_text(article_text(41), encoding="utf-8")
+    (tmp_path / "corpus" / "story-21.txt").unlink()
+    build([tmp_path / "corpus"], built, jobs=1)
+
+    assert out_of_step(built) == ([], set())
+
+
+@pytest.mark.parametrize("change", [
+    "update speakers set name = 'Renamed Person', kind = 'organization' where id = (select speaker_id from quotes where speaker_id is not null limit 1)",
+    "update roles set title = 'acting mayor', organization = 'Tollan' where id = (select role_id from quotes where role_id is not null limit 1)",
+    "update articles set title = 'New headline', source = 'Harbour Times', url = 'https://example.org/n' where id = (select min(article_id) from quotes)",
+    "update quotes set speaker_id = (select max(speaker_id) from quotes) where id = (select min(id) from quotes where speaker_id is not null)",
+    "update quotes set speaker_id = null, role_id = null where id = (select min(id) from quotes where speaker_id is not null)",
+    "update quotes set kind = 'mixed' where id = (select min(id) from quotes)",
+    "update quotes set article_id = (select max(id) from articles) where id = (select min(id) from quotes)",
+    "delete from quotes where id in (select id from quotes order by id limit 3)",
+    "insert into events (name, name_key) values ('Harbour forum', 'harbour forum')",
+])
+def test_names_and_facets_follow_a_change_by_hand(built, change):
+    conn = sqlite3.connect(built)
+    if change.startswith("insert into events"):
+        conn.execute(change)
+        conn.execute("update quotes set event_id = (select max(id) from events) where id in (select id from quotes limit 2)")
+        conn.execute("update events set name = 'Harbour forum, second day' where id = (select max(id) from events)")
+    else:
+        conn.execute(change)
+    conn.commit()
+
+    assert out_of_step(built) == ([], set())
+
+
+def test_a_speaker_deleted_without_foreign_keys_leaves_no_stale_name(built):
+    conn = sqlite3.connect(built)
+    speaker_id = conn.execute("select speaker_id from quotes where speaker_id is not null limit 1").fetchone()[0]
+    conn.execute("delete from speakers where id = ?", (speaker_id,))
+    conn.commit()
+
+    assert conn.execute("select count(*) from quotes where speaker_id = ? and speaker is not null", (speaker_id,)).fetchone() == (0,)
