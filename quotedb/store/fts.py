@@ -4,7 +4,11 @@ sqlite-utils creates it as an external-content table (`content="quotes"`), which
 form Datasette detects. Batch migrations that rebuild `quotes` drop its triggers, so every
 such migration calls `restore_quote_search` after the rebuild. It must also drop the
 views over `quotes` first and create them again after: SQLite refuses the final
-`ALTER TABLE ... RENAME` of a batch rebuild while a view names the missing table.
+`ALTER TABLE ... RENAME` of a batch rebuild while a view names the missing table. The
+same holds for the triggers on speakers, roles, events and articles that copy names onto
+quotes: `quotedb.store.counts.drop_quote_names` before the rebuild; after it,
+`restore_quote_search`, `restore_speaker_counts`, `restore_quote_dates`,
+`restore_quote_names` and `restore_facet_counts`, in that order.
 """
 
 from __future__ import annotations
