@@ -103,7 +103,8 @@ def drop_quote_dates(conn: sqlite3.Connection) -> None:
 # The triggers on speakers, roles, events and articles name `quotes`: a batch rebuild of
 # `quotes` must `drop_quote_names` (and drop the views) before it, because SQLite refuses
 # the final rename while a trigger names the missing table, then call `restore_quote_names`
-# (with restore_quote_search, restore_speaker_counts and restore_quote_dates) after.
+# (after restore_quote_search, restore_speaker_counts and restore_quote_dates, and before
+# restore_facet_counts) after.
 # A batch rebuild of one of the four named tables drops its own trigger: call
 # `restore_quote_names` after that too.
 NAME_COLUMNS = ("speaker", "speaker_kind", "role", "organization", "event", "article_title", "source", "url")
