@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 
 from quotedb.extract.lexicon.verbs import (
     BELIEF_VERBS,
@@ -157,8 +158,9 @@ _TIME_PHRASE = re.compile(
     r"|week|month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?"
 )
 _THAT_AFTER = re.compile(r"\s+that\b")
-_THAT_END = re.compile(r"\bthat\s*$")
-_THAT = re.compile(r"\bthat\b")
+# `that(?<!\wthat)` is `\bthat` with a literal prefix, which `re` finds as fast as str.find.
+_THAT_END = re.compile(r"that(?<!\wthat)\s*$")
+_THAT = re.compile(r"that(?<!\wthat)\b")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\s[—–-]{1,2})\s*$")
 
 
@@ -235,6 +237,9 @@ def _is_quote_only(text: str, a: int, b: int, quotes: list[QuoteSpan], starts: l
     return False
 
 
+_LEAD_TOKEN = re.compile(r"([A-Za-z'’]+)")
+
+
 def _strip_lead(text: str, a: int, b: int) -> int:
     """Skip leading adverbial comma segments ("In an email, …", "However, …") and conjunctions."""
     dl = _DATELINE.match(text, a, b)
@@ -243,12 +248,12 @@ def _strip_lead(text: str, a: int, b: int) -> int:
     while a < b:
         while a < b and (text[a].isspace() or text[a] in _OPEN_Q or text[a] in "(—–-"):
             a += 1
-        m = re.match(r"([A-Za-z'’]+)", text[a:b])
+        m = _LEAD_TOKEN.match(text, a, b)
         if not m:
             break
         w = m.group(1).lower()
         if w in ("and", "but", "so", "or", "yet", "still", "also", "now", "then"):
-            a += m.end()
+            a = m.end()
             continue
         if w in _LEAD_ADV or (w.endswith("ing") and len(w) > 5 and a < b and text[a].isupper()):
             c = text.find(",", a, b)
@@ -262,10 +267,13 @@ def _strip_lead(text: str, a: int, b: int) -> int:
     return a
 
 
+_SUBJECT_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
+
+
 def _subject(text: str, s: int, e: int) -> Span | None:
     """The clause subject at the start of a sentence: a pronoun or a name/noun phrase."""
     a = _strip_lead(text, s, e)
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Za-z][\w.'’-]*", text[a:e])][:12]
+    words = [(m.start() - a, m.end() - a, m.group()) for m in islice(_SUBJECT_WORD.finditer(text, a, e), 12)]
     if not words:
         return None
     w0 = words[0][2]
@@ -400,25 +408,23 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
     tm = _TIME_PHRASE.match(text, i, e)
     if tm:
         i = tm.end()
-    rest = text[i:e]
-    j = 0
-    ws = list(_WORDS.finditer(rest))
-    k = 0
-    if cue in _TELL and ws:
-        w = ws[0].group().lower().strip(",")
-        if w in _OBJ_PRONOUNS:
-            k = 1
-        elif ws[0].group()[0].isupper():
-            while k < len(ws) and ws[k].group()[0].isupper():
-                k += 1
-    while k < len(ws) and ws[k].group().lower().strip(",") in (
-        "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
-        "earlier later recently also again then"
-    ).split():
-        k += 1
-    if k:
-        j = ws[k - 1].end() if k <= len(ws) else len(rest)
-    return i + j
+    words = _WORDS.finditer(text, i, e)
+    w = next(words, None)
+    if cue in _TELL and w is not None:
+        if w.group().lower().strip(",") in _OBJ_PRONOUNS:
+            i, w = w.end(), next(words, None)
+        elif w.group()[0].isupper():
+            while w is not None and w.group()[0].isupper():
+                i, w = w.end(), next(words, None)
+    while w is not None and w.group().lower().strip(",") in _WHEN_AFTER_CUE:
+        i, w = w.end(), next(words, None)
+    return i
+
+
+_WHEN_AFTER_CUE = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently also again then"
+    .split()
+)
 
 
 class _Finder:

@@ -51,6 +51,11 @@ def _subjects(text: str) -> Iterator[re.Match]:
     yield from _SUBJECT.finditer(text, first.end() if first else 0)
 
 
+def _mentioned(ref: SpeakerRef, mention: Span) -> SpeakerRef:
+    """`replace(ref, mention=mention)` without the cost of dataclasses.replace on a hot path."""
+    return SpeakerRef(ref.name, ref.kind, mention, ref.role, ref.organization, ref.place, ref.pronoun)
+
+
 def _key_tokens(name: str) -> frozenset[str]:
     return frozenset(w.strip(".,").lower() for w in name.split() if w[:1].isupper())
 
@@ -63,36 +68,36 @@ class Resolver:
         self.people: list[Entity] = []
         self.groups: list[Entity] = []
         self._quoted = quoted or []
-        self._subjects: list[SpeakerRef] | None = None  # scanned on first need
-        self._next_subject = 0
+        # Scanned only as far as the mentions reach: subjects after the last quote cost nothing.
+        self._subjects: Iterator[SpeakerRef] | None = None
+        self._next_subject: SpeakerRef | None = None
 
-    def _scan_subjects(self, quoted: list[tuple[int, int]]) -> list[SpeakerRef]:
+    def _scan_subjects(self, quoted: list[tuple[int, int]]) -> Iterator[SpeakerRef]:
         """Full-named people opening a sentence outside quotes, candidates for a later `he`."""
-        found = []
         for m in _subjects(self.text):
             s = m.start("np")
             if any(a <= s < b for a, b in quoted):
                 continue
             np = m.group("np")
             if " " not in np:  # a lone surname: it can only point back at someone known
-                found.append(SpeakerRef(np, "person", Span(np, s, m.end("np"))))
+                yield SpeakerRef(np, "person", Span(np, s, m.end("np")))
                 continue
             words = np.split()
             if "," not in np and not any(w.lower() in TITLES or w in HONORIFICS or w in ORG_WORDS for w in words):
-                found.append(SpeakerRef(np, "person", Span(np, s, m.end("np"))))  # a plain full name
+                yield SpeakerRef(np, "person", Span(np, s, m.end("np")))  # a plain full name
                 continue
             for ref in parse_source(self.text, Span(np, s, m.end("np"))):
                 if ref.kind == "person" and ref.name:
-                    found.append(ref)
+                    yield ref
                     break
-        return found
 
     def _catch_up(self, pos: int) -> None:
         if self._subjects is None:
             self._subjects = self._scan_subjects(self._quoted)
-        while self._next_subject < len(self._subjects) and self._subjects[self._next_subject].mention.start < pos:
-            ref = self._subjects[self._next_subject]
-            self._next_subject += 1
+            self._next_subject = next(self._subjects, None)
+        while self._next_subject is not None and self._next_subject.mention.start < pos:
+            ref = self._next_subject
+            self._next_subject = next(self._subjects, None)
             if len(ref.name.split()) >= 2:
                 self._remember(ref)
                 continue
@@ -134,7 +139,7 @@ class Resolver:
             best = max((e for e in pool if e.last <= pos), key=lambda e: e.last, default=None)
             if best is None:
                 return ref
-            return replace(self._touch(best, pos), mention=ref.mention)
+            return _mentioned(self._touch(best, pos), ref.mention)
         if ref.kind == "person" and ref.name:
             words = ref.name.split()
             if len(words) == 1:
@@ -145,20 +150,20 @@ class Resolver:
                     merged = replace(best.ref, role=best.ref.role or ref.role,
                                      organization=best.ref.organization or ref.organization)
                     best.ref = merged
-                    return replace(self._touch(best, pos), mention=ref.mention)
+                    return _mentioned(self._touch(best, pos), ref.mention)
             known = self._remember(ref)
             # The role as stated at this mention wins over the one stated at introduction.
             if ref.role or ref.organization:
                 return replace(known, role=ref.role or known.role, organization=ref.organization or known.organization,
                                place=ref.place or known.place, mention=ref.mention)
-            return replace(known, mention=ref.mention)
+            return _mentioned(known, ref.mention)
         if ref.kind == "unnamed" and ref.role and not ref.organization:
             role = ref.role.lower()
             head = role.split()[-1] if role.split() else role
             cands = [e for e in self.people if e.ref.role and head in e.ref.role.lower() and head in TITLES]
             if cands:
                 best = max(cands, key=lambda e: e.last)
-                return replace(self._touch(best, pos), mention=ref.mention)
+                return _mentioned(self._touch(best, pos), ref.mention)
             return ref
         if ref.kind == "organization" and ref.name and ref.name.islower():
             # `the fund` after `the International Monetary Fund`.
@@ -167,10 +172,10 @@ class Resolver:
                      and key in e.ref.name.lower().split() and not e.ref.name.islower()]
             if cands:
                 best = max(cands, key=lambda e: e.last)
-                return replace(self._touch(best, pos), mention=ref.mention)
+                return _mentioned(self._touch(best, pos), ref.mention)
             return ref
         if ref.kind in ("group", "organization"):
             if ref.name and ref.name.lower() not in GROUP_NOUNS:
-                return replace(self._remember(ref), mention=ref.mention)
+                return _mentioned(self._remember(ref), ref.mention)
             self.groups.append(Entity(ref, pos))
         return ref
