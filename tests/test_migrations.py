@@ -157,3 +157,9 @@ def test_upgrading_copies_the_names_onto_existing_quotes_and_downgrading_removes
         present = {row[0] for row in conn.execute("select name from sqlite_master where type = 'trigger'")}
     assert set(counts.TRIGGERS) | set(counts.DATE_TRIGGERS) <= present
     assert not set(counts.NAME_TRIGGERS) & present
+
+
+def test_speakers_are_found_by_name_whatever_its_case_through_an_index(db_path):
+    with sqlite3.connect(db_path) as conn:
+        plan = conn.execute("explain query plan select id from speakers where name = 'mara olsen' collate nocase").fetchall()
+    assert "USING COVERING INDEX ix_speakers_name_nocase" in " ".join(row[3] for row in plan)

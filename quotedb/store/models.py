@@ -84,7 +84,13 @@ class Speaker(Base):
     """
 
     __tablename__ = "speakers"
-    __table_args__ = (CheckConstraint(_one_of("kind", SPEAKER_KINDS), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", SPEAKER_KINDS), name="kind"),
+        # The canned queries look a speaker up by `name = :speaker collate nocase`: migration
+        # 0008 creates this index as (name COLLATE NOCASE), which SQLite's reflection (and so
+        # `alembic check`) sees as an index on name.
+        Index("ix_speakers_name_nocase", "name"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text)
