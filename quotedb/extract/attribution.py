@@ -44,8 +44,9 @@ _QUOTE_CHARS = "\"\u201c\u201d\u2018\u2019'`\u201e\u00ab\u00bb"
 _DOUBLE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _TAIL_VERB_FIRST = re.compile(rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<aux>{_AUX})(?P<verb>{_VERB})[^\S\n]+(?!that\b|it\b|this\b)")
 _TAIL_ACCORDING = re.compile(rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<verb>according[^\S\n]+to)[^\S\n]+")
+# `(?=[^\S\n])` adds nothing to the match but spares the look-behinds at most positions.
 _TAIL_SOURCE_FIRST = re.compile(
-    rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<src>[^\s{_QUOTE_CHARS}](?:(?!'')[^{_DOUBLE_CHARS};!?\n]){{0,200}}?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)[^\S\n]+{_AUX}(?P<verb>{_VERB})"
+    rf"[^\S\n]*[,{_DASHES}-]?[^\S\n]*(?P<src>[^\s{_QUOTE_CHARS}](?:(?!'')[^{_DOUBLE_CHARS};!?\n]){{0,200}}?)(?=[^\S\n])(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)[^\S\n]+{_AUX}(?P<verb>{_VERB})"
 )
 _HEAD_VERB = re.compile(rf"(?<![\w'\u2019-])(?P<verb>{_VERB})")
 _HEAD_REST = re.compile(rf"(?:[^\S\n]+(?!'')[^\s{_DOUBLE_CHARS}]+){{0,14}}?[^\S\n]*(?P<punct>[:,{_DASHES}]?)[^\S\n]*(?:that[^\S\n]+)?$")

@@ -34,6 +34,15 @@ from quotedb.extract.claims import alternation
 from quotedb.model import Event, Quote, Span
 
 _NOUN = re.compile(r"\b(" + alternation(list(EVENT_NOUNS) + [w.capitalize() for w in EVENT_NOUNS]) + r")\b")
+# _NOUN led by the character before it: `re` skips through words in C, where `\b` is tried everywhere.
+_NOUN_AFTER = re.compile(r"\W(?:" + alternation(list(EVENT_NOUNS) + [w.capitalize() for w in EVENT_NOUNS]) + r")\b")
+
+
+def _noun_starts(text: str, a: int, b: int) -> list[int]:
+    """Where _NOUN matches in text[a:b]."""
+    first = _NOUN.match(text, 0, b) if a == 0 else None
+    starts = [0] if first else []
+    return starts + [m.start() + 1 for m in _NOUN_AFTER.finditer(text, first.end() if first else max(a - 1, 0), b)]
 _WORD_BACK = re.compile(r"(\w[\w’'-]*)\s*$")
 _STOP_BACK = frozenset(
     """the a an its their his her our my your this that these those of at in on during to for from with by and or
@@ -294,7 +303,7 @@ class _Scan:
             ps, pe = max(ps, lo), min(pe, hi)
             if pe <= ps:
                 continue
-            nouns = [m.start() for m in _NOUN.finditer(text, ps, pe)]
+            nouns = _noun_starts(text, ps, pe)
             if not nouns:
                 continue
             for s, e in _sentences(text, ps, pe):

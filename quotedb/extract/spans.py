@@ -207,13 +207,23 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     return spans
 
 
-# Words that announce a name rather than speech: `a report titled "…"`, `the so-called "…"`.
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:titled|entitled|headlined|named|dubbed|nicknamed|known\s+as|so-called|billed\s+as|"
-    r"branded|labell?ed|called|slogan|hashtag|motto|theme|banner|catchphrase|the\s+(?:word|words|term|phrase))"
-    r"|#)\s*[,:]?\s*$",
-    re.IGNORECASE,
+def _backwards(words: tuple[str, ...]) -> str:
+    """An alternation of `words` spelled backwards, a space standing for any white space.
+
+    Tests for what ends a text match its reverse at the start: one attempt, where searching
+    for `…$` tries every position.
+    """
+    return "|".join(r"\s+".join(re.escape(part[::-1]) for part in reversed(w.split(" "))) for w in words)
+
+
+# Words that announce a name rather than speech: `a report titled "…"`, `the so-called "…"`;
+# matched backwards from the quote: `(?:\b(?:titled|…)|#)\s*[,:]?\s*$`.
+_TITLE_BEFORE_WORDS = (
+    "titled", "entitled", "headlined", "named", "dubbed", "nicknamed", "known as", "so-called", "billed as", "branded",
+    "labeled", "labelled", "called", "slogan", "hashtag", "motto", "theme", "banner", "catchphrase", "the word",
+    "the words", "the term", "the phrase",
 )
+_TITLE_BEFORE_REVERSED = re.compile(r"\s*[,:]?\s*(?:(?:" + _backwards(_TITLE_BEFORE_WORDS) + r")\b|#)", re.IGNORECASE)
 # Nouns that a quoted name modifies: `the 'Agenda' initiative`, `the "undercard" debate`.
 _TITLE_AFTER = re.compile(
     r"\s*(?:initiative|campaign|programme|program|project|exhibition|series|show|movie|film|book|"
@@ -229,12 +239,13 @@ _TITLE_SMALL = frozenset(
 )
 
 
-# Where a title stands: `on ABC's "Good Morning America."`, `in his book "An American Son."`
-_TITLE_PLACE = re.compile(
-    r"(?:['\u2019]s|\b(?:on|in|of|from|book|show|program|programme|series|film|movie|novel|song|album|"
-    r"magazine|newspaper|column|episode|memoir|play))\s*$",
-    re.IGNORECASE,
+# Where a title stands: `on ABC's "Good Morning America."`, `in his book "An American Son."`;
+# matched backwards from the quote: `(?:['’]s|\b(?:on|in|…))\s*$`.
+_TITLE_PLACE_WORDS = (
+    "on", "in", "of", "from", "book", "show", "program", "programme", "series", "film", "movie", "novel", "song", "album",
+    "magazine", "newspaper", "column", "episode", "memoir", "play",
 )
+_TITLE_PLACE_REVERSED = re.compile(r"\s*(?:s['\u2019]|(?:" + _backwards(_TITLE_PLACE_WORDS) + r")\b)", re.IGNORECASE)
 
 
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)\b")
@@ -260,12 +271,13 @@ def _title_case(inner: str, placed: bool = False) -> bool:
 def is_title(text: str, span: QuoteSpan) -> bool:
     """A name, title or label in quote marks: not something a person said."""
     before = text[max(0, span.outer.start - 40):span.outer.start]
-    if _TITLE_BEFORE.search(before) and len(_WORD.findall(span.inner.text)) <= 14:
+    backwards = before[::-1]
+    if _TITLE_BEFORE_REVERSED.match(backwards) and len(_WORD.findall(span.inner.text)) <= 14:
         return True
     if _TITLE_AFTER.match(text, span.outer.end) and len(_WORD.findall(span.inner.text)) <= 6 \
             and span.inner.text.rstrip()[-1:] not in ".,!?":
         return True
-    placed = bool(_TITLE_PLACE.search(before))
+    placed = bool(_TITLE_PLACE_REVERSED.match(backwards))
     if not placed:
         # `"The Long Road," which opens today`: a name runs on into the sentence, speech hands over to a cue.
         nxt = _NEXT_WORD.match(text, span.outer.end)
