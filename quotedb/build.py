@@ -137,40 +137,46 @@ def build(
     try:
         with writer.batch():
             steps = _steps(files, writer, summary, text_column)
-            written = 0
+            pending: list[tuple[ArticleStep, Prepared | None]] = []
+            written = [0]
+
+            def flush() -> None:
+                outcomes = writer.write_all([(step.article, result) for step, result in pending])
+                for (step, _), outcome in zip(pending, outcomes):
+                    if isinstance(outcome, Exception):
+                        fail(f"{step.article.where}: {type(outcome).__name__}: {outcome}")
+                        step.complete[0] = False
+                    else:
+                        summary.count(outcome.status)
+                before = written[0]
+                written[0] += len(pending)
+                pending.clear()
+                if written[0] // COMMIT_EVERY > before // COMMIT_EVERY:
+                    writer.commit()
+
             for step, result in analysed(steps, jobs):
+                if isinstance(step, ArticleStep) and not isinstance(result, str):
+                    pending.append((step, result))
+                    if len(pending) >= GROUP:
+                        flush()
+                    continue
+                if pending:
+                    flush()
                 if isinstance(step, FileEnd):
                     if step.complete[0]:
                         summary.removed += writer.finish_file(step.state, step.seen, step.articles)
                     if hasattr(bar, "update"):
                         bar.update(1)
                         bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
-                    continue
-                if isinstance(step, Skipped):
+                elif isinstance(step, Skipped):
                     summary.skipped_files += 1
-                    continue
-                if isinstance(step, ReadError):
+                elif isinstance(step, ReadError):
                     fail(str(step))
-                    continue
-                try:
-                    if isinstance(result, str):
-                        raise AnalysisFailed(result)
-                    if result is None:
-                        outcome = writer.record_unchanged(step.article)
-                    else:
-                        outcome = writer.write(step.article, result)
-                except AnalysisFailed as exc:
-                    fail(f"{step.article.where}: {exc}")
+                else:
+                    fail(f"{step.article.where}: {result}")
                     step.complete[0] = False
-                    continue
-                except Exception as exc:  # one bad article must not stop the build
-                    fail(f"{step.article.where}: {type(exc).__name__}: {exc}")
-                    step.complete[0] = False
-                    continue
-                summary.count(outcome.status)
-                written += 1
-                if written % COMMIT_EVERY == 0:
-                    writer.commit()
+            if pending:
+                flush()
             writer.commit()
             summary.removed += _forget_missing(paths, set(files), writer)
             writer.commit()
@@ -189,10 +195,8 @@ def build(
 # Articles per batch transaction: large enough that commits cost nothing, small enough
 # that an interrupted build keeps most of its work.
 COMMIT_EVERY = 500
-
-
-class AnalysisFailed(Exception):
-    """The engine raised on an article in a worker; carries its message."""
+# Articles written together (`Writer.write_all`), each still all-or-nothing.
+GROUP = 100
 
 
 @dataclass(slots=True)

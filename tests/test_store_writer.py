@@ -169,3 +169,32 @@ def test_a_title_in_the_name_becomes_the_role_and_leaves_the_name(writer, db_pat
     assert fetch(db_path, "select name, name_key from speakers") == [("Kwame Mensah", "kwame mensah")]
     assert fetch(db_path, "select title from roles order by id") == [("Sen.",), ("senator",)]
     assert fetch(db_path, "select alias from speaker_aliases order by alias") == [("Dr. Kwame Mensah",), ("Sen. Kwame Mensah",)]
+
+
+def test_articles_written_together_still_fail_alone(db_path):
+    from dataclasses import replace
+
+    from quotedb.store.database import make_engine
+    from quotedb.store.prepare import prepare
+
+    ferry = 'The ferry stopped in June.\n"It served us for ninety years," said Tomas Berg.\n'
+    school = 'The school roof was mended.\n"The rain stays outside now," said Lena Okafor.\n'
+    broken = prepare(article(school, origin="school.txt"), extraction(quote(school, "The rain stays outside now,", speaker="Lena Okafor")))
+    # The database refuses it only when its quotes go in, after the other articles' rows.
+    broken = replace(broken, quotes=tuple((*q[:5], "rumour", *q[6:]) for q in broken.quotes))
+    engine = make_engine(db_path, bulk=True)
+    writer = Writer(engine, "test 1")
+    with writer.batch():
+        outcomes = writer.write_all([
+            (article(BRIDGE, origin="bridge.txt"), prepare(article(BRIDGE), bridge_extraction())),
+            (article(school, origin="school.txt"), broken),
+            (article(ferry, origin="ferry.txt"), prepare(article(ferry), extraction(
+                quote(ferry, "It served us for ninety years,", speaker="Tomas Berg")))),
+        ])
+    engine.dispose()
+
+    assert [getattr(o, "status", type(o).__name__) for o in outcomes] == ["added", "IntegrityError", "added"]
+    assert fetch(db_path, "select origin from articles order by id") == [("bridge.txt",), ("ferry.txt",)]
+    assert fetch(db_path, "select count(*) from quotes") == [(3,)]
+    assert fetch(db_path, "select name from speakers where kind = 'person' order by name") == [("Ana Ruiz",), ("Tomas Berg",)]
+    assert fetch(db_path, "select count(*) from quotes_fts where quotes_fts match 'rain'") == [(0,)]

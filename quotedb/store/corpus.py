@@ -294,7 +294,8 @@ def fold_quotations(conn) -> None:
     if not members and not opened:
         return
 
-    windows = {
+    settled = db.execute(f"SELECT 1 FROM quotations WHERE occurrences != {UNSETTLED} LIMIT 1").fetchone()
+    windows = settled and {
         " ".join(words[i : i + MIN_FOLD_WORDS])
         for words in {m.key for m in members.values()}
         for words in [words.split()]
@@ -367,11 +368,21 @@ def fold_quotations(conn) -> None:
     if changed:
         db.executemany(f"UPDATE quotations SET {', '.join(f'{f} = ?' for f in _FIELDS)} WHERE id = ?", changed)
     ids = {key: row[0] for key, row in existing.items()}
+    # Ids given as SQLite would (one more than the largest), so that new quotations go in
+    # with multi-row INSERTs: the full-text index writes out its terms once per statement.
+    last = db.execute("SELECT coalesce(max(id), 0) FROM quotations").fetchone()[0]
+    new = []
     for key, values in wanted.items():
         if key not in existing:
-            ids[key] = db.execute(
-                f"INSERT INTO quotations (quote_key, {', '.join(_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)", (key, *values)
-            ).lastrowid
+            last += 1
+            ids[key] = last
+            new.append((last, key, *values))
+    for chunk in _chunks(new):
+        one = "(" + ", ".join("?" * 8) + ")"
+        db.execute(
+            f"INSERT INTO quotations (id, quote_key, {', '.join(_FIELDS)}) VALUES {', '.join([one] * len(chunk))}",
+            [value for row in chunk for value in row],
+        )
     links = [(ids[key], m.quote_id) for key, group in members_of.items() for m in group if m.quotation_id != ids[key]]
     if links:
         db.executemany("UPDATE quotes SET quotation_id = ? WHERE id = ?", links)
@@ -383,20 +394,29 @@ def fold_quotations(conn) -> None:
 
 
 def _fold_keys(groups: dict[str, list]) -> dict[str, str]:
-    """Each key to its root: the longest key that contains it at word boundaries."""
+    """Each key to its root: the longest key that contains it at word boundaries.
+
+    Keys are folded text (words joined by single spaces). A key of MIN_FOLD_WORDS words or
+    more looks up the roots holding its first `_PROBE` words; only such roots can contain
+    it, so only they register their word windows."""
     root_of: dict[str, str] = {}
-    probes: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    probes: dict[str, list[str]] = defaultdict(list)
     for key in sorted(groups, key=lambda k: (-len(k), k)):
         words = key.split()
+        if len(words) < MIN_FOLD_WORDS:
+            root_of[key] = key
+            continue
+        padded = f" {key} "
         root = key
-        if len(words) >= MIN_FOLD_WORDS:
-            padded = f" {key} "
-            for candidate in probes.get(tuple(words[:_PROBE]), ()):
-                if padded in f" {candidate} ":
-                    root = candidate
-                    break
+        for candidate in probes.get(key[: sum(len(w) for w in words[:_PROBE]) + _PROBE - 1], ()):
+            if padded in candidate:
+                root = candidate[1:-1]
+                break
         root_of[key] = root
         if root == key:
+            starts = [0]
+            for word in words:
+                starts.append(starts[-1] + len(word) + 1)
             for i in range(len(words) - _PROBE + 1):
-                probes[tuple(words[i : i + _PROBE])].append(key)
+                probes[key[starts[i] : starts[i + _PROBE] - 1]].append(padded)
     return root_of

@@ -95,6 +95,7 @@ class Writer:
         self._batch: Connection | None = None
         self._speakers: dict[tuple[str, str], list] = {}
         self._events: dict[tuple[str, str | None], int] = {}
+        self._pending: _Pending | None = None
 
     # --- transactions ----------------------------------------------------------------
 
@@ -250,11 +251,7 @@ class Writer:
     def record_unchanged(self, article: Article) -> Written:
         """Note one more place a current article was seen, without touching its rows."""
         with self._unit() as conn:
-            db = raw(conn)
-            article_id = db.execute("SELECT id FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone()[0]
-            self._place(conn, article, article_id)
-            quotes = db.execute("SELECT count(*) FROM quotes WHERE article_id = ?", (article_id,)).fetchone()[0]
-        return Written("unchanged", article_id, quotes)
+            return self._record(conn, article)
 
     def write(self, article: Article, extraction: Extraction | Prepared) -> Written:
         """Store one article and everything extracted from it, in one transaction.
@@ -262,25 +259,74 @@ class Writer:
         Takes the extraction, or what `prepare` made of it (in a build worker)."""
         prepared = extraction if isinstance(extraction, Prepared) else prepare(article, extraction)
         with self._unit() as conn:
-            db = raw(conn)
-            row = db.execute("SELECT id, parser_version FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone()
-            if row is not None and row[1] == self.parser_version:
-                self._place(conn, article, row[0])
-                quotes = db.execute("SELECT count(*) FROM quotes WHERE article_id = ?", (row[0],)).fetchone()[0]
-                return Written("unchanged", row[0], quotes)
-            values = self._article_values(article)
-            if row is not None:
-                article_id = row[0]
-                self._clear_extraction(conn, article_id)
-                conn.execute(update(A).where(A.c.id == article_id).values(**values))
-                status: Status = "updated"
-            else:
-                article_id = db.execute(_INSERT_ARTICLE, (article.sha256, *values.values())).lastrowid
-                status = "added"
-            replaced = self._place(conn, article, article_id)
-            if replaced:
-                status = "updated"
-            count = self._insert_extraction(conn, article, article_id, prepared)
+            return self._write(conn, article, prepared)
+
+    def write_all(self, items: list[tuple[Article, Prepared | None]]) -> list[Written | Exception]:
+        """Store many articles in input order, each all-or-nothing; None records an unchanged one.
+
+        In a batch they go in together: one SAVEPOINT, and one INSERT for all their quotes
+        and one for all their aliases. The full-text index flushes its pending terms at
+        every savepoint and statement, so per article that cost more than the rows. If
+        anything fails, the group is rolled back and each article is written again in its
+        own SAVEPOINT, so only the failing ones are lost (returned as their exception).
+        """
+        if self._batch is None or len(items) < 2:
+            return [self._protected(article, prepared) for article, prepared in items]
+        db = raw(self._batch)
+        db.execute("SAVEPOINT grouped")
+        self._pending = pending = _Pending()
+        try:
+            done = [
+                self._write(self._batch, article, prepared) if prepared is not None else self._record(self._batch, article)
+                for article, prepared in items
+            ]
+            pending.flush(db)
+        except Exception:
+            self._pending = None
+            db.execute("ROLLBACK TO grouped")
+            db.execute("RELEASE grouped")
+            self._forget_ids()
+            return [self._protected(article, prepared) for article, prepared in items]
+        finally:
+            self._pending = None
+        db.execute("RELEASE grouped")
+        return done
+
+    def _protected(self, article: Article, prepared: Prepared | None) -> Written | Exception:
+        try:
+            return self.record_unchanged(article) if prepared is None else self.write(article, prepared)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the others
+            return exc
+
+    def _record(self, conn: Connection, article: Article) -> Written:
+        db = raw(conn)
+        article_id = db.execute("SELECT id FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone()[0]
+        self._place(conn, article, article_id)
+        return Written("unchanged", article_id, self._quote_count(db, article_id))
+
+    def _quote_count(self, db, article_id: int) -> int:
+        stored = db.execute("SELECT count(*) FROM quotes WHERE article_id = ?", (article_id,)).fetchone()[0]
+        return stored + (self._pending.counts.get(article_id, 0) if self._pending is not None else 0)
+
+    def _write(self, conn: Connection, article: Article, prepared: Prepared) -> Written:
+        db = raw(conn)
+        row = db.execute("SELECT id, parser_version FROM articles WHERE sha256 = ?", (article.sha256,)).fetchone()
+        if row is not None and row[1] == self.parser_version:
+            self._place(conn, article, row[0])
+            return Written("unchanged", row[0], self._quote_count(db, row[0]))
+        values = self._article_values(article)
+        if row is not None:
+            article_id = row[0]
+            self._clear_extraction(conn, article_id)
+            conn.execute(update(A).where(A.c.id == article_id).values(**values))
+            status: Status = "updated"
+        else:
+            article_id = db.execute(_INSERT_ARTICLE, (article.sha256, *values.values())).lastrowid
+            status = "added"
+        replaced = self._place(conn, article, article_id)
+        if replaced:
+            status = "updated"
+        count = self._insert_extraction(conn, article, article_id, prepared)
         return Written(status, article_id, count)
 
     def _article_values(self, article: Article) -> dict:
@@ -330,6 +376,8 @@ class Writer:
         """Delete the article's extracted rows, and mark for `settle` what that changes."""
         self._forget_ids()
         db = raw(conn)
+        if self._pending is not None:
+            self._pending.flush(db)
         unsettle_article(db, article_id)
         speaker_ids = set(conn.execute(select(Q.c.speaker_id).where(Q.c.article_id == article_id)).scalars())
         speaker_ids |= set(conn.execute(select(ROLES.c.speaker_id).where(ROLES.c.article_id == article_id)).scalars())
@@ -374,10 +422,12 @@ class Writer:
             )
             for s, name, r, e, *rest in prepared.quotes
         ]
-        if rows:
-            db.executemany(_INSERT_QUOTE, rows)
-        if prepared.aliases:
-            db.executemany(_INSERT_ALIAS, sorted((speakers[s], article_id, alias) for s, alias in prepared.aliases))
+        aliases = sorted((speakers[s], article_id, alias) for s, alias in prepared.aliases)
+        if self._pending is not None:
+            self._pending.add(article_id, rows, aliases)
+        else:
+            insert_rows(db, _INSERT_QUOTE, rows)
+            insert_rows(db, _INSERT_ALIAS, aliases)
         return len(rows)
 
     def _event_id(self, db, article_id: int, name: str, kind, location, date, organizer, key: str) -> int:
@@ -428,6 +478,36 @@ class Writer:
             unsettle_speaker(db, known[0])
             known[1] = better
         return known[0]
+
+
+class _Pending:
+    """Quote and alias rows of a group of articles, inserted together at its end."""
+
+    def __init__(self) -> None:
+        self.quotes: list[tuple] = []
+        self.aliases: list[tuple] = []
+        self.counts: dict[int, int] = {}
+
+    def add(self, article_id: int, quotes: list[tuple], aliases: list[tuple]) -> None:
+        self.quotes += quotes
+        self.aliases += aliases
+        self.counts[article_id] = self.counts.get(article_id, 0) + len(quotes)
+
+    def flush(self, db) -> None:
+        insert_rows(db, _INSERT_QUOTE, self.quotes)
+        insert_rows(db, _INSERT_ALIAS, self.aliases)
+        self.quotes, self.aliases, self.counts = [], [], {}
+
+
+def insert_rows(db, statement: str, rows: list[tuple]) -> None:
+    """One multi-row INSERT per 500 rows, not one statement per row: each statement is a
+    statement transaction, at which the full-text index writes out its pending terms."""
+    width = statement.count("?")
+    head = statement[: statement.rindex("VALUES") + len("VALUES")]
+    one = "(" + ", ".join("?" * width) + ")"
+    for i in range(0, len(rows), 500):
+        chunk = rows[i : i + 500]
+        db.execute(f"{head} {', '.join([one] * len(chunk))}", [value for row in chunk for value in row])
 
 
 _INSERT_ARTICLE = (

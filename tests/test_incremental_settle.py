@@ -1,0 +1,167 @@
+"""Incremental `settle`: a build settles only what changed, and the rows are those of a full pass.
+
+A folder of articles we wrote is built in steps (files added, one changed, one removed);
+after the last step the database must hold what a fresh build of the final folder holds
+(ids aside), and exactly what a full settle of the same database gives (ids included).
+The articles make every corpus-wide decision change on the way: a longer quote arrives
+that swallows an earlier quotation and leaves again, a second person of a surname makes
+it ambiguous and leaves again, a better spelling of a name renames a speaker, and a
+short quote is repeated by another speaker.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+from factories import fetch
+
+from quotedb.build import build
+from quotedb.store.database import make_engine
+from quotedb.store.writer import Writer
+
+HARBOUR = (
+    "The council met on Monday to discuss the harbour.\n"
+    '"We will rebuild the harbour wall before the storms arrive," said Maria Okafor, the harbour director.\n'
+)
+QUAY = "Fishermen gathered at the quay on Tuesday.\n" '"We will rebuild the harbour wall," Okafor said.\n'
+QUAY_CHANGED = "Fishermen gathered at the quay on Tuesday.\n" '"Nobody told us about the new harbour rules," Okafor said.\n'
+LONGER = (
+    "The regional paper looked back at the storm season.\n"
+    '"We will rebuild the harbour wall before the storms arrive, and we will pay for it ourselves," '
+    "said Ruth Banda, the regional governor.\n"
+)
+TREASURER = (
+    "The council published its budget on Wednesday.\n"
+    '"The budget is balanced for the first time in a decade," said Peter Okafor, the council treasurer.\n'
+    '"We are ready," said Peter Okafor.\n'
+)
+FERRY = (
+    "The ferry timetable was published.\n"
+    '"The ferry will run all winter long this year," said Jose Alvarez, the ferry captain.\n'
+    '"We are ready," said Jose Alvarez.\n'
+)
+FERRY_AGAIN = "Passengers welcomed the news.\n" '"Passengers can book their seats from Friday," said José Álvarez.\n'
+
+
+def snapshot(db) -> dict[str, list[tuple]]:
+    """The rows by what they say, not by id: every link followed to a natural key."""
+    conn = sqlite3.connect(db)
+    speaker = "(select name || '/' || kind || '/' || coalesce(resolution, '') from speakers s where s.id = {})"
+    article = "(select sha256 from articles a where a.id = {})"
+    queries = {
+        "articles": "select sha256, origin, title, published, text, parser_version from articles",
+        "sources": f"select path, locator, {article.format('article_id')} from article_sources",
+        "speakers": "select name, kind, name_key, resolution, quote_count, article_count, "
+        f"{article.format('article_id')} from speakers",
+        "quotes": f"select {article.format('article_id')}, start, \"end\", text, kind, speaker_name, "
+        f"{speaker.format('speaker_id')}, (select title from roles r where r.id = role_id), "
+        "(select name from events e where e.id = event_id), "
+        "(select quote_key from quotations t where t.id = quotation_id), published from quotes",
+        "quotations": "select quote_key, text, occurrences, speaker_count, speakers, first_published, "
+        "last_published from quotations",
+        "roles": f"select {speaker.format('speaker_id')}, {article.format('article_id')}, title, organization, place from roles",
+        "aliases": f"select {speaker.format('speaker_id')}, {article.format('article_id')}, alias from speaker_aliases",
+        "events": "select name, kind, location, date, organizer, name_key from events",
+    }
+    try:
+        return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
+    finally:
+        conn.close()
+
+
+def exact(db) -> dict[str, list[tuple]]:
+    """Every row of every table, ids included (full-text index internals left out)."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [n for (n,) in conn.execute(
+            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' "
+            "and name not like '%_fts%' order by name")]
+        rows = {}
+        for table in tables:
+            columns = [c[1] for c in conn.execute(f"pragma table_info([{table}])") if c[1] != "loaded_at"]
+            listed = ", ".join(f"[{c}]" for c in columns)
+            rows[table] = conn.execute(f"select {listed} from [{table}] order by {listed}").fetchall()
+        return rows
+    finally:
+        conn.close()
+
+
+def step(folder, db, tmp_path, name: str) -> dict:
+    """Build the folder into the growing database; also build it fresh, for comparison."""
+    summary = build([folder], db, jobs=1)
+    assert summary.failed == 0, summary.errors
+    fresh = tmp_path / f"{name}.db"
+    build([folder], fresh, jobs=1)
+    return {"name": name, "incremental": snapshot(db), "fresh": snapshot(fresh)}
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("steps")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    db = tmp_path / "steps.db"
+    files = {"harbour.txt": HARBOUR, "quay.txt": QUAY, "ferry.txt": FERRY}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    states = [step(folder, db, tmp_path, "first")]
+    # A longer quote swallows the harbour quotation; a better spelling renames a speaker.
+    (folder / "longer.txt").write_text(LONGER, encoding="utf-8")
+    (folder / "ferry-again.txt").write_text(FERRY_AGAIN, encoding="utf-8")
+    states.append(step(folder, db, tmp_path, "longer quote, better spelling"))
+    # A second Okafor makes "Okafor said" ambiguous.
+    (folder / "treasurer.txt").write_text(TREASURER, encoding="utf-8")
+    states.append(step(folder, db, tmp_path, "second person of a surname"))
+    # The longer quote goes, and the quay article says something else.
+    (folder / "longer.txt").unlink()
+    (folder / "quay.txt").write_text(QUAY_CHANGED, encoding="utf-8")
+    states.append(step(folder, db, tmp_path, "longer quote removed, quay changed"))
+    # The second Okafor goes: "Okafor said" is Maria Okafor again.
+    (folder / "treasurer.txt").unlink()
+    states.append(step(folder, db, tmp_path, "second person removed"))
+    return db, states
+
+
+def quotation(state: dict, text: str) -> tuple:
+    return next(row for row in state["incremental"]["quotations"] if row[1] == text)
+
+
+def test_the_steps_change_every_corpus_wide_decision(steps):
+    _, states = steps
+    first, longer, second, _, last = states
+    harbour = "We will rebuild the harbour wall before the storms arrive"
+    longest = harbour + ", and we will pay for it ourselves"
+    assert quotation(first, harbour)[2:5] == (2, 1, "Maria Okafor")
+    assert quotation(longer, longest)[2:5] == (3, 2, "Maria Okafor; Ruth Banda")
+    assert quotation(longer, "The ferry will run all winter long this year")[4] == "José Álvarez"
+    assert ("Okafor", "person", "okafor", "ambiguous surname") in [row[:4] for row in second["incremental"]["speakers"]]
+    assert quotation(second, "We are ready")[2:5] == (2, 2, "José Álvarez; Peter Okafor")
+    assert [row[6] for row in last["incremental"]["quotes"] if row[5] == "Okafor"] == ["Maria Okafor/person/"]
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_each_incremental_build_ends_with_the_rows_of_a_fresh_build(steps, index):
+    state = steps[1][index]
+    for table in state["fresh"]:
+        assert state["incremental"][table] == state["fresh"][table], (state["name"], table)
+
+
+def test_an_incremental_settle_leaves_what_a_full_settle_would(steps, tmp_path):
+    db, _ = steps
+    copy = tmp_path / "full.db"
+    shutil.copy(db, copy)
+    engine = make_engine(copy, bulk=True)
+    writer = Writer(engine, "any")
+    with writer.batch():
+        writer.settle(full=True)
+    engine.dispose()
+
+    assert exact(copy) == exact(db)
+
+
+def test_nothing_is_left_to_settle_after_a_build(steps):
+    db, _ = steps
+    assert fetch(db, "select count(*) from quotations where occurrences = 0") == [(0,)]
+    assert fetch(db, "select count(*) from quotes where quotation_id is null") == [(0,)]
