@@ -191,9 +191,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text, start, end):
         dot = m.start()
         if text[dot] == ".":
-            sp = max(text.rfind(" ", start, dot), text.rfind("\n", start, dot), start - 1)
+            sp = text.rfind(" ", start, dot)
+            sp = max(sp, text.rfind("\n", max(sp + 1, start), dot), start - 1)
             tok = text[sp + 1 : dot].lstrip(_OPEN_Q + "(").lower()
-            if tok in _ABBREV or len(tok) == 1 or (tok and _INITIALS.fullmatch(tok)):
+            if tok in _ABBREV or len(tok) == 1 or ("." in tok and _INITIALS.fullmatch(tok)):
                 continue
         out.append((s, m.end()))
         s = m.end()
@@ -316,19 +317,20 @@ _LEAD_WORD = re.compile(r"(?:with|yet|while|and|but|so|then|even|also|still)\s+"
 
 def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     """The source noun phrase written before a cue, appositives included."""
-    b = pre_end
-    toks = list(_WORDS.finditer(text, s, b))
-    while toks and _is_aux(toks[-1].group().lower().strip(",")):
-        toks.pop()
-    if not toks:
+    seg = text[s:pre_end].rstrip()
+    words = seg.split()
+    while words and _is_aux(words[-1].lower().strip(",")):
+        seg = seg[: len(seg) - len(words.pop())].rstrip()
+    if not words:
         return None
-    b = toks[-1].end()
-    last = toks[-1].group()
+    b = s + len(seg)
+    last = words[-1]
     lw = last.lower().strip(",")
     if lw in ("and", "but", "then", "or"):
         return _subject(text, s, b)
     if not last.endswith(",") and lw in _PRONOUNS:
-        return Span(text[toks[-1].start() : toks[-1].start() + len(lw)], toks[-1].start(), toks[-1].start() + len(lw))
+        at = b - len(last)
+        return Span(text[at : at + len(lw)], at, at + len(lw))
     a = _strip_lead(text, s, b)
     if a >= b:
         return None

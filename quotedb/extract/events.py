@@ -33,16 +33,21 @@ from quotedb.extract.lexicon.events import (
 from quotedb.extract.claims import alternation
 from quotedb.model import Event, Quote, Span
 
-_NOUN = re.compile(r"\b(" + alternation(list(EVENT_NOUNS) + [w.capitalize() for w in EVENT_NOUNS]) + r")\b")
+_NOUN_WORDS = tuple(EVENT_NOUNS) + tuple(w.capitalize() for w in EVENT_NOUNS)
+_NOUN = re.compile(r"\b(" + alternation(_NOUN_WORDS) + r")\b")
 # _NOUN led by the character before it: `re` skips through words in C, where `\b` is tried everywhere.
-_NOUN_AFTER = re.compile(r"\W(?:" + alternation(list(EVENT_NOUNS) + [w.capitalize() for w in EVENT_NOUNS]) + r")\b")
+_NOUN_AFTER = re.compile(r"\W(?:" + alternation(_NOUN_WORDS) + r")\b")
 
 
 def _noun_starts(text: str, a: int, b: int) -> list[int]:
-    """Where _NOUN matches in text[a:b]."""
+    """Where _NOUN matches in text[a:b]; most paragraphs hold none of its words, which str.find shows fastest."""
+    if not any(text.find(w, a, b) >= 0 for w in _NOUN_WORDS):
+        return []
     first = _NOUN.match(text, 0, b) if a == 0 else None
     starts = [0] if first else []
     return starts + [m.start() + 1 for m in _NOUN_AFTER.finditer(text, first.end() if first else max(a - 1, 0), b)]
+
+
 _WORD_BACK = re.compile(r"(\w[\w’'-]*)\s*$")
 _STOP_BACK = frozenset(
     """the a an its their his her our my your this that these those of at in on during to for from with by and or
