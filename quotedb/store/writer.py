@@ -94,6 +94,8 @@ class Writer:
         self.parser_version = parser_version
         self._batch: Connection | None = None
         self._speakers: dict[tuple[str, str], list] = {}
+        self._speakers_complete = False
+        self._remembered = False
         self._events: dict[tuple[str, str | None], int] = {}
         self._pending: _Pending | None = None
 
@@ -127,7 +129,22 @@ class Writer:
 
     def _forget_ids(self) -> None:
         self._speakers.clear()
+        self._speakers_complete = False
+        self._remembered = False
         self._events.clear()
+
+    def _remember_speakers(self, db) -> None:
+        """Read every corpus-wide speaker when there are few: then a name not remembered
+        is new, and needs no query."""
+        self._remembered = True
+        count = db.execute("SELECT count(*) FROM speakers WHERE article_id IS NULL").fetchone()[0]
+        if count > _MAX_REMEMBERED // 4:
+            return
+        for speaker_id, name, kind, key in db.execute(
+            "SELECT id, name, kind, name_key FROM speakers WHERE article_id IS NULL ORDER BY id"
+        ):
+            self._speakers.setdefault((key, kind), [speaker_id, name, None])
+        self._speakers_complete = True
 
     @contextmanager
     def _unit(self) -> Iterator[Connection]:
@@ -374,7 +391,6 @@ class Writer:
 
     def _clear_extraction(self, conn: Connection, article_id: int) -> None:
         """Delete the article's extracted rows, and mark for `settle` what that changes."""
-        self._forget_ids()
         db = raw(conn)
         if self._pending is not None:
             self._pending.flush(db)
@@ -386,6 +402,8 @@ class Writer:
         speaker_ids.discard(None)
         event_ids.discard(None)
         unsettle_surnames(db, speaker_ids)
+        remembered = self._keys_of(db, "speakers", "name_key, kind", speaker_ids) if self._speakers else {}
+        remembered |= self._keys_of(db, "events", "name_key, date", event_ids) if self._events else {}
         conn.execute(delete(Q).where(Q.c.article_id == article_id))
         conn.execute(delete(ROLES).where(ROLES.c.article_id == article_id))
         conn.execute(delete(ALIAS).where(ALIAS.c.article_id == article_id))
@@ -400,15 +418,37 @@ class Writer:
                     ~exists().where(AEV.c.event_id == EVT.c.id),
                 )
             )
+        for (table, row_id), key in remembered.items():
+            if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
+                cache = self._speakers if table == "speakers" else self._events
+                if key in cache and (cache[key] if table == "events" else cache[key][0]) == row_id:
+                    del cache[key]
+
+    @staticmethod
+    def _keys_of(db, table: str, columns: str, ids: set[int]) -> dict:
+        """(table, id) -> the key the writer remembers the row by, for rows that may be deleted."""
+        keys = {}
+        for chunk in _chunks(list(ids)):
+            for row_id, *key in db.execute(
+                f"SELECT id, {columns} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            ):
+                keys[(table, row_id)] = tuple(key)
+        return keys
 
     def _insert_extraction(self, conn: Connection, article: Article, article_id: int, prepared: Prepared) -> int:
         db = raw(conn)
+        pending = self._pending
         events = [self._event_id(db, article_id, *event) for event in prepared.events]
-        speakers = [self._speaker_id(db, article_id, *speaker) for speaker in prepared.speakers]
-        roles = [
-            db.execute(_INSERT_ROLE, (speakers[s], article_id, title, organization, place)).lastrowid
-            for s, title, organization, place in prepared.roles
-        ]
+        local: dict[tuple[str, str], list] = {}
+        speakers = [self._speaker_id(db, article_id, local, *speaker) for speaker in prepared.speakers]
+        roles = []
+        for s, title, organization, place in prepared.roles:
+            if pending is not None:
+                role_id = pending.next_id(db, "roles")
+                pending.roles.append((role_id, speakers[s], article_id, title, organization, place))
+            else:
+                role_id = db.execute(_INSERT_ROLE, (None, speakers[s], article_id, title, organization, place)).lastrowid
+            roles.append(role_id)
         published = article.meta.published
         rows = [
             (
@@ -423,8 +463,8 @@ class Writer:
             for s, name, r, e, *rest in prepared.quotes
         ]
         aliases = sorted((speakers[s], article_id, alias) for s, alias in prepared.aliases)
-        if self._pending is not None:
-            self._pending.add(article_id, rows, aliases)
+        if pending is not None:
+            pending.add(article_id, rows, aliases)
         else:
             insert_rows(db, _INSERT_QUOTE, rows)
             insert_rows(db, _INSERT_ALIAS, aliases)
@@ -446,47 +486,65 @@ class Writer:
         db.execute("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", (article_id, event_id))
         return event_id
 
-    def _speaker_id(self, db, article_id: int, key: str, kind: str, shown: str, wide: bool) -> int:
+    def _speaker_id(self, db, article_id: int, local: dict, key: str, kind: str, shown: str, wide: bool) -> int:
         """The speaker row for a name: shared across the corpus for persons and organizations,
-        private to the article for groups and unnamed roles. Created when missing; a person's
-        shown name takes the best-written spelling seen."""
-        known = self._speakers.get((key, kind)) if wide else None
+        private to the article for groups and unnamed roles (found in `local`, as the
+        article's earlier rows were deleted or it is new). Created when missing; a
+        person's shown name takes the best-written spelling seen."""
+        pending = self._pending
+        if wide and not self._remembered and self._batch is not None:
+            self._remember_speakers(db)
+        known = (self._speakers.get((key, kind)) if wide else None) or local.get((key, kind))
+        if known is None and wide and not self._speakers_complete:
+            found = db.execute(
+                "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id IS NULL", (key, kind)
+            ).fetchone()
+            if found is not None:
+                known = [*found, None]
         if known is None:
-            if wide:
-                found = db.execute(
-                    "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id IS NULL", (key, kind)
-                ).fetchone()
+            values = (shown, kind, key, None if wide else article_id)
+            if pending is not None:
+                row = [pending.next_id(db, "speakers"), *values]
+                pending.speakers.append(row)
             else:
-                found = db.execute(
-                    "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id = ?",
-                    (key, kind, article_id),
-                ).fetchone()
-            if found is None:
-                speaker_id = db.execute(
-                    "INSERT INTO speakers (name, kind, name_key, article_id) VALUES (?, ?, ?, ?)",
-                    (shown, kind, key, None if wide else article_id),
-                ).lastrowid
-                if wide and self._batch is not None:
-                    self._speakers[(key, kind)] = [speaker_id, shown]
-                return speaker_id
-            known = list(found)
-            if wide and self._batch is not None:
-                self._speakers[(key, kind)] = known
-        better = better_name(known[1], shown)
-        if better != known[1]:
-            db.execute("UPDATE speakers SET name = ? WHERE id = ?", (better, known[0]))
-            unsettle_speaker(db, known[0])
+                row = None
+                speaker_id = db.execute(_INSERT_SPEAKER, (None, *values)).lastrowid
+            known = [row[0] if row else speaker_id, shown, row]
+        elif (better := better_name(known[1], shown)) != known[1]:
+            if known[2] is not None and pending is not None and known[2] in pending.speakers:
+                known[2][1] = better
+            else:
+                db.execute("UPDATE speakers SET name = ? WHERE id = ?", (better, known[0]))
+                unsettle_speaker(db, known[0])
             known[1] = better
+        if wide and self._batch is not None:
+            if len(self._speakers) >= _MAX_REMEMBERED:
+                self._speakers.clear()
+                self._speakers_complete = False
+            self._speakers[(key, kind)] = known
+        elif not wide:
+            local[(key, kind)] = known
         return known[0]
 
 
 class _Pending:
-    """Quote and alias rows of a group of articles, inserted together at its end."""
+    """New speaker, role, quote and alias rows of a group of articles, inserted together at
+    its end. Speakers and roles are given their ids here, as SQLite would give them (one
+    more than the largest), so that quotes can refer to them before they are inserted."""
 
     def __init__(self) -> None:
+        self.speakers: list[list] = []
+        self.roles: list[tuple] = []
         self.quotes: list[tuple] = []
         self.aliases: list[tuple] = []
         self.counts: dict[int, int] = {}
+        self._last: dict[str, int] = {}
+
+    def next_id(self, db, table: str) -> int:
+        if table not in self._last:
+            self._last[table] = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+        self._last[table] += 1
+        return self._last[table]
 
     def add(self, article_id: int, quotes: list[tuple], aliases: list[tuple]) -> None:
         self.quotes += quotes
@@ -494,9 +552,13 @@ class _Pending:
         self.counts[article_id] = self.counts.get(article_id, 0) + len(quotes)
 
     def flush(self, db) -> None:
+        """Insert what is pending; the next ids are read again (deletions may follow)."""
+        insert_rows(db, _INSERT_SPEAKER, self.speakers)
+        insert_rows(db, _INSERT_ROLE, self.roles)
         insert_rows(db, _INSERT_QUOTE, self.quotes)
         insert_rows(db, _INSERT_ALIAS, self.aliases)
-        self.quotes, self.aliases, self.counts = [], [], {}
+        self.speakers, self.roles, self.quotes, self.aliases, self.counts = [], [], [], [], {}
+        self._last.clear()
 
 
 def insert_rows(db, statement: str, rows: list[tuple]) -> None:
@@ -514,13 +576,21 @@ _INSERT_ARTICLE = (
     "INSERT INTO articles (sha256, origin, locator, title, published, source, author, section, url, text, "
     "parser_version, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_INSERT_ROLE = "INSERT INTO roles (speaker_id, article_id, title, organization, place) VALUES (?, ?, ?, ?, ?)"
+_INSERT_ROLE = "INSERT INTO roles (id, speaker_id, article_id, title, organization, place) VALUES (?, ?, ?, ?, ?, ?)"
+_INSERT_SPEAKER = "INSERT INTO speakers (id, name, kind, name_key, article_id) VALUES (?, ?, ?, ?, ?)"
+# Corpus-wide speakers remembered by a batch before it forgets them all (flat memory).
+_MAX_REMEMBERED = 200_000
 _INSERT_QUOTE = (
     'INSERT INTO quotes (article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", '
     "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, published) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ALIAS = "INSERT INTO speaker_aliases (speaker_id, article_id, alias) VALUES (?, ?, ?)"
+
+
+def _chunks(items: list, size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def raw(conn: Connection):
