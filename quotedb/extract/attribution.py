@@ -105,12 +105,14 @@ def _sentence_ends(text: str, start: int, limit: int) -> list[int]:
 
 
 _CUE_WORDS = frozenset(w for v in _VERBS for w in v.split()[:1])
-_LOWER_WORD = re.compile(r"[a-z]+")
+# A cue word as a whole run of lower-case letters, at the start of a stretch or after another character.
+_CUE_WORD_AT = re.compile(r"(?:" + alternation(w for w in _CUE_WORDS if w.isalpha() and w.isascii() and w.islower()) + r")(?![a-z])")
+_CUE_WORD_AFTER = re.compile(r"[^a-z]" + _CUE_WORD_AT.pattern)
 
 
 def _verb_near(text: str, start: int, end: int) -> bool:
     """A cheap test before the costly cue patterns: does any cue verb occur here at all?"""
-    return any(w in _CUE_WORDS for w in _LOWER_WORD.findall(text, start, end))
+    return bool(_CUE_WORD_AT.match(text, start, end) or _CUE_WORD_AFTER.search(text, start, end))
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
