@@ -105,8 +105,10 @@ _CUE = re.compile(
 )
 # Where _CUE may match, led by the character before it: a pattern opening with a character
 # class lets `re` skip through words in C, where _CUE's look-behind is tried at every position.
+# The class names ASCII word characters only (a table look-up, not a Unicode category test),
+# so it also admits a few places _CUE then turns down.
 _CUE_AHEAD = re.compile(
-    r"[^\w'’<-](?:" + alternation(PHRASAL_CUES | {"According to", "Asked"} | _FRONTED_CUES | _HEADLINE_CUES | _CUE_WORDS)
+    r"[^a-zA-Z0-9_'’<-](?:" + alternation(PHRASAL_CUES | {"According to", "Asked"} | _FRONTED_CUES | _HEADLINE_CUES | _CUE_WORDS)
     + r")(?![\w'’-])"
 )
 
