@@ -177,3 +177,14 @@ def test_every_url_in_the_readme_works(ds):
     assert len(paths) >= 15
     for path in paths:
         assert get(ds, path).status_code == 200, path
+
+
+def test_quotes_per_year_counts_all_quotes_or_one_speakers_whatever_the_case(ds, seeds_db):
+    everyone = rows(ds, "/quotes/quotes_per_year.json?speaker=&_shape=array")
+    one = rows(ds, "/quotes/quotes_per_year.json?speaker=lin+wei&_shape=array")
+    by_year = "select coalesce(substr(a.published, 1, 4), 'undated'), count(*) from quotes q join articles a on a.id = q.article_id {} group by 1"
+    assert {(r["year"], r["quotes"]) for r in everyone} == set(fetch(seeds_db, by_year.format("")))
+    assert {(r["year"], r["quotes"]) for r in one} == set(
+        fetch(seeds_db, by_year.format("join speakers s on s.id = q.speaker_id where s.name = 'Lin Wei'"))
+    )
+    assert sum(r["quotes"] for r in one) > 0
