@@ -1,7 +1,8 @@
 """Fan extraction out to worker processes, keeping input order and bounded memory.
 
-`analysed(steps, jobs)` yields each step with its extraction (or None for a step that
-needs none, or the error message when the engine raised). Steps are read lazily: at most
+`analysed(steps, jobs)` yields each step with what the work function made of its article
+(for `quotedb build`: the extraction laid out as rows, `quotedb.store.prepare`), or None
+for a step that needs none, or the error message when the work raised. Steps are read lazily: at most
 `LOOKAHEAD` chunks are in flight, so a corpus of any size streams through in flat memory.
 The caller's generator runs in the calling thread, so it may use the database.
 """
@@ -14,12 +15,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from quotedb.model import Article, Extraction
+from quotedb.model import Article
 
 CHUNK = 16
-LOOKAHEAD = 4
+LOOKAHEAD = 8
 
-Result = Extraction | str | None
+Result = Any
 
 
 # The work function is named, not passed: resolved when called, in whichever process runs
@@ -27,7 +28,7 @@ Result = Extraction | str | None
 WORK = ("quotedb.build", "prepared")
 
 
-def extract_one(article: Article, work: tuple[str, str] = WORK) -> Extraction | str:
+def extract_one(article: Article, work: tuple[str, str] = WORK) -> Any:
     """The work on one article; its error as a message, so one article cannot sink a chunk."""
     module, name = work
     try:
@@ -36,7 +37,7 @@ def extract_one(article: Article, work: tuple[str, str] = WORK) -> Extraction | 
         return f"{type(exc).__name__}: {exc}"
 
 
-def extract_chunk(articles: list[Article], work: tuple[str, str] = WORK) -> list[Extraction | str]:
+def extract_chunk(articles: list[Article], work: tuple[str, str] = WORK) -> list[Any]:
     return [extract_one(a, work) for a in articles]
 
 

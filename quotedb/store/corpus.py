@@ -385,7 +385,7 @@ def fold_quotations(conn) -> None:
         )
     links = [(ids[key], m.quote_id) for key, group in members_of.items() for m in group if m.quotation_id != ids[key]]
     if links:
-        db.executemany("UPDATE quotes SET quotation_id = ? WHERE id = ?", links)
+        db.executemany("UPDATE quotes SET quotation_id = ? WHERE id = ?", sorted(links, key=lambda link: link[1]))
     gone = [row[0] for key, row in existing.items() if key not in wanted]
     for chunk in _chunks(gone):
         marks = ", ".join("?" * len(chunk))
@@ -397,26 +397,27 @@ def _fold_keys(groups: dict[str, list]) -> dict[str, str]:
     """Each key to its root: the longest key that contains it at word boundaries.
 
     Keys are folded text (words joined by single spaces). A key of MIN_FOLD_WORDS words or
-    more looks up the roots holding its first `_PROBE` words; only such roots can contain
-    it, so only they register their word windows."""
+    more looks up the roots holding its first `_PROBE` words; a root registers only the
+    word windows that some key starts with."""
+    ordered = sorted(groups, key=lambda k: (-len(k), k))
+    split = {key: key.split() for key in ordered}
+    join = " ".join
+    starts = {join(words[:_PROBE]) for words in split.values() if len(words) >= MIN_FOLD_WORDS}
     root_of: dict[str, str] = {}
     probes: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(groups, key=lambda k: (-len(k), k)):
-        words = key.split()
+    for key in ordered:
+        words = split[key]
         if len(words) < MIN_FOLD_WORDS:
             root_of[key] = key
             continue
         padded = f" {key} "
         root = key
-        for candidate in probes.get(key[: sum(len(w) for w in words[:_PROBE]) + _PROBE - 1], ()):
+        for candidate in probes.get(join(words[:_PROBE]), ()):
             if padded in candidate:
                 root = candidate[1:-1]
                 break
         root_of[key] = root
         if root == key:
-            starts = [0]
-            for word in words:
-                starts.append(starts[-1] + len(word) + 1)
-            for i in range(len(words) - _PROBE + 1):
-                probes[key[starts[i] : starts[i + _PROBE] - 1]].append(padded)
+            for window in starts.intersection(map(join, zip(*(words[i:] for i in range(_PROBE))))):
+                probes[window].append(padded)
     return root_of
