@@ -19,7 +19,7 @@ def prepare_connection(conn) -> None:
 # value; triggers on quotes keep it exact (quotedb.store.counts). A facet over the whole
 # view reads it instead of grouping a million quotes (150-200 ms per facet even as an index
 # scan, past Datasette's facet time limit under load).
-KEPT_FACETS = {"quotes_view": ("kind", "speaker", "event", "source")}
+KEPT_FACETS = {"quotes_view": ("kind", "speaker", "event", "source"), "quotes": ("kind",)}
 KEPT_SQL = """
     select value, count from quote_facets where facet = :facet and count > 0
     order by count desc, value limit :limit"""
