@@ -188,3 +188,20 @@ def test_quotes_per_year_counts_all_quotes_or_one_speakers_whatever_the_case(ds,
         fetch(seeds_db, by_year.format("join speakers s on s.id = q.speaker_id where s.name = 'Lin Wei'"))
     )
     assert sum(r["quotes"] for r in one) > 0
+
+
+def test_the_kind_facet_of_the_whole_quotes_table_is_exact(ds, seeds_db):
+    facets = facet_counts(ds, "/quotes/quotes.json?_facet_size=max")
+    assert facets["kind"] == set(fetch(seeds_db, "select kind, count(*) from quotes group by kind"))
+
+
+def test_quotes_at_event_lists_the_events_quotes_oldest_first(ds, seeds_db):
+    events = fetch(seeds_db, "select name from events where id in (select event_id from quotes)")
+    if not events:
+        pytest.skip("the seeds name no event with quotes")
+    word = events[0][0].split()[-1]
+    found = rows(ds, f"/quotes/quotes_at_event.json?event={word}&_shape=array")
+    expected = fetch(seeds_db, "select q.id from quotes q join events e on e.id = q.event_id where e.name like ?", (f"%{word}%",))
+    assert {r["id"] for r in found} == {r[0] for r in expected}
+    dates = [r["published"] for r in found]
+    assert dates == sorted(dates, key=lambda d: d or "")
