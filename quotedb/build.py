@@ -196,7 +196,7 @@ def build(
 # that an interrupted build keeps most of its work.
 COMMIT_EVERY = 500
 # Articles written together (`Writer.write_all`), each still all-or-nothing.
-GROUP = 100
+GROUP = 250
 
 
 @dataclass(slots=True)
