@@ -39,7 +39,7 @@ _ELISION = re.compile(r"(?:\d\d|em\b|til\b|tis\b|twas\b|cause\b|n\b|n'|bout\b)",
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per quote mark, and frozen instances are slower to make
 class _Mark:
     pos: int
     glyph: str

@@ -10,6 +10,7 @@ to `place` or stay inside an organisation's proper name; they never become names
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotedb.extract.lexicon.people import (
     GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTY_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, SENTENCE_OPENERS,
@@ -213,6 +214,7 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
     return (role if _has_title(role) else None), place, None
 
 
+@lru_cache(maxsize=4096)  # the same few role phrases recur across a corpus
 def _has_title(phrase: str) -> bool:
     words = phrase.lower().split()
     for i, w in enumerate(words):
