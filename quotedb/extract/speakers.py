@@ -16,7 +16,7 @@ from quotedb.extract.lexicon.people import (
     GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTY_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, SENTENCE_OPENERS,
     TITLES,
 )
-from quotedb.extract.lexicon.places import place_name
+from quotedb.extract.lexicon.places import ADJECTIVES, PLACES, place_name
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
 
@@ -133,6 +133,10 @@ def _leading_modifiers(toks: list[tuple[str, int, int]]) -> int:
     return n
 
 
+# The letters place names start with: a phrase starting otherwise names no place.
+_PLACE_INITIALS = frozenset(p[:1] for p in (*PLACES, *ADJECTIVES))
+
+
 def _place_at(toks: list[tuple[str, int, int]], i: int, j: int | None = None) -> tuple[int, str] | None:
     """A named place in toks[i:j] from i: (its token count, the place); the longest wins.
 
@@ -140,6 +144,8 @@ def _place_at(toks: list[tuple[str, int, int]], i: int, j: int | None = None) ->
     capitalised name (`New York Times` is no place) unless it opens a title.
     """
     limit = len(toks) if j is None else j
+    if i >= min(limit, len(toks)) or toks[i][0][:1] not in _PLACE_INITIALS:
+        return None
     for n in (4, 3, 2, 1):
         if i + n > limit or (j is not None and i + n != j):
             continue
