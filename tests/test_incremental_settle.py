@@ -1,12 +1,12 @@
 """Incremental `settle`: a build settles only what changed, and the rows are those of a full pass.
 
-A folder of articles we wrote is built in steps (files added, one changed, one removed);
-after the last step the database must hold what a fresh build of the final folder holds
-(ids aside), and exactly what a full settle of the same database gives (ids included).
-The articles make every corpus-wide decision change on the way: a longer quote arrives
-that swallows an earlier quotation and leaves again, a second person of a surname makes
-it ambiguous and leaves again, a better spelling of a name renames a speaker, and a
-short quote is repeated by another speaker.
+A folder of articles we wrote is built in steps (files added, changed, removed); after
+each step the database must hold what a fresh build of the folder holds (ids aside), and
+at the end exactly what a full settle of the same database gives (ids included). The
+articles make every corpus-wide decision change on the way: a longer quote arrives that
+swallows an earlier quotation and leaves again, a second person of a surname makes it
+ambiguous and leaves again, the person a surname was joined to goes, a better spelling
+renames a speaker, and a short quote is repeated by another speaker.
 """
 
 from __future__ import annotations
@@ -121,6 +121,9 @@ def steps(tmp_path_factory):
     # The second Okafor goes: "Okafor said" is Maria Okafor again.
     (folder / "treasurer.txt").unlink()
     states.append(step(folder, db, tmp_path, "second person removed"))
+    # The only article naming Maria Okafor in full goes: "Okafor said" names nobody known.
+    (folder / "harbour.txt").unlink()
+    states.append(step(folder, db, tmp_path, "person named in full removed"))
     return db, states
 
 
@@ -130,7 +133,7 @@ def quotation(state: dict, text: str) -> tuple:
 
 def test_the_steps_change_every_corpus_wide_decision(steps):
     _, states = steps
-    first, longer, second, _, last = states
+    first, longer, second, _, back, gone = states
     harbour = "We will rebuild the harbour wall before the storms arrive"
     longest = harbour + ", and we will pay for it ourselves"
     assert quotation(first, harbour)[2:5] == (2, 1, "Maria Okafor")
@@ -138,10 +141,12 @@ def test_the_steps_change_every_corpus_wide_decision(steps):
     assert quotation(longer, "The ferry will run all winter long this year")[4] == "José Álvarez"
     assert ("Okafor", "person", "okafor", "ambiguous surname") in [row[:4] for row in second["incremental"]["speakers"]]
     assert quotation(second, "We are ready")[2:5] == (2, 2, "José Álvarez; Peter Okafor")
-    assert [row[6] for row in last["incremental"]["quotes"] if row[5] == "Okafor"] == ["Maria Okafor/person/"]
+    assert [row[6] for row in back["incremental"]["quotes"] if row[5] == "Okafor"] == ["Maria Okafor/person/"]
+    assert [row[6] for row in gone["incremental"]["quotes"] if row[5] == "Okafor"] == ["Okafor/person/surname only"]
+    assert "Maria Okafor" not in [row[0] for row in gone["incremental"]["speakers"]]
 
 
-@pytest.mark.parametrize("index", range(5))
+@pytest.mark.parametrize("index", range(6))
 def test_each_incremental_build_ends_with_the_rows_of_a_fresh_build(steps, index):
     state = steps[1][index]
     for table in state["fresh"]:

@@ -86,16 +86,17 @@ def unsettle_speaker(db, speaker_id: int) -> None:
 
 
 def unsettle_surnames(db, speaker_ids: Iterable[int]) -> None:
-    """Persons that may be deleted: quotes waiting on their surname are settled again."""
+    """Persons that may lose the quotes naming them: their surname is settled again (the
+    quotes at them, and those at the surname's own row)."""
     keys = set()
     for ids in _chunks(speaker_ids):
-        keys.update(
-            surname(key)
-            for (key,) in db.execute(
-                f"SELECT name_key FROM speakers WHERE kind = 'person' AND article_id IS NULL "
-                f"AND id IN ({', '.join('?' * len(ids))})",
-                ids,
-            )
+        marks = ", ".join("?" * len(ids))
+        persons = f"kind = 'person' AND article_id IS NULL AND id IN ({marks})"
+        keys.update(surname(key) for (key,) in db.execute(f"SELECT name_key FROM speakers WHERE {persons}", ids))
+        db.execute(
+            f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE id IN (SELECT quotation_id FROM quotes "
+            f"WHERE speaker_id IN (SELECT id FROM speakers WHERE {persons}))",
+            ids,
         )
     keys.discard(None)
     for key in keys:
@@ -169,9 +170,15 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
                 f"WHERE speaker_name IS NOT NULL AND speaker_id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
+    # A person is known while a quote names them in full; the surname-only quotes moved to
+    # them do not keep them known (a fresh build of the same files would not have them).
+    keys = {name: name_key(name) for name in {name for _, _, name in stated}}
+    named = {speaker_id for _, speaker_id, name in stated if not is_surname_only(keys[name])}
+    for last, persons in by_surname.items():
+        by_surname[last] = [p for p in persons if p in named]
     sources: set[int] = set()
     for article_id, current, name in stated:
-        key = name_key(name)
+        key = keys[name]
         if not is_surname_only(key) or (only is not None and key not in only):
             continue
         candidates = by_surname.get(key, [])
