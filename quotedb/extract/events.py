@@ -40,8 +40,9 @@ _NOUN_AFTER = re.compile(r"\W(?:" + alternation(_NOUN_WORDS) + r")\b")
 
 
 def _noun_starts(text: str, a: int, b: int) -> list[int]:
-    """Where _NOUN matches in text[a:b]; most paragraphs hold none of its words, which str.find shows fastest."""
-    if not any(text.find(w, a, b) >= 0 for w in _NOUN_WORDS):
+    """Where _NOUN matches in text[a:b]; most paragraphs hold none of its words, which `in` shows fastest."""
+    low = text[a:b].lower()
+    if not any(w in low for w in EVENT_NOUNS):
         return []
     first = _NOUN.match(text, 0, b) if a == 0 else None
     starts = [0] if first else []
