@@ -1,10 +1,11 @@
 """`quotedb build`: files -> articles -> extract -> writer -> settle, idempotently.
 
 This process reads the files and decides what needs extracting; `quotedb.parallel` fans
-extraction out to worker processes and hands the results back in input order; the one
-`Writer` stores them, each article all-or-nothing (a SAVEPOINT inside a batch
-transaction). After the last article, `Writer.settle` decides what needs the rest of
-the corpus (surname-only speakers, folded quotations), for what changed only.
+extraction out to worker processes, which also check each extraction and lay out its rows
+(`quotedb.store.prepare`), and hands the results back in input order; the one `Writer`
+stores them in groups (`Writer.write_all`), each article still all-or-nothing, many
+groups per transaction. After the last article, `Writer.settle` decides what needs the
+rest of the corpus (surname-only speakers, folded quotations), for what changed only.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """Writing articles and their extractions: one article is one transaction.
 
 The writer knows the schema and nothing about parsing. It receives an `Article` and the
-`Extraction` made from it, checks the provenance of every quote (`text[start:end]`), and
-stores them atomically: a failure anywhere leaves no row of that article behind.
+`Extraction` made from it (or the rows `quotedb.store.prepare` laid out from it, after
+checking the provenance of every quote, `text[start:end]`), and stores them atomically:
+a failure anywhere leaves no row of that article behind. Deleting rows marks for
+`settle` what they change (`quotedb.store.corpus`).
 
 Identity: an article is its text (sha256); a position (path, locator) holds one article.
 Re-reading a position that now holds other text replaces the old article's rows, unless
