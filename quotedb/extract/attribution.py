@@ -106,7 +106,8 @@ def _sentence_ends(text: str, start: int, limit: int) -> list[int]:
 
 _CUE_WORDS = frozenset(w for v in _VERBS for w in v.split()[:1])
 # A cue word as a whole run of lower-case letters, at the start of a stretch or after another character.
-_CUE_WORD_AT = re.compile(r"(?:" + alternation(w for w in _CUE_WORDS if w.isalpha() and w.isascii() and w.islower()) + r")(?![a-z])")
+_LOWER_CUE_WORDS = [w for w in _CUE_WORDS if w.isascii() and w.isalpha() and w.islower()]
+_CUE_WORD_AT = re.compile(r"(?:" + alternation(_LOWER_CUE_WORDS) + r")(?![a-z])")
 _CUE_WORD_AFTER = re.compile(r"[^a-z]" + _CUE_WORD_AT.pattern)
 
 

@@ -107,10 +107,8 @@ _CUE = re.compile(
 # class lets `re` skip through words in C, where _CUE's look-behind is tried at every position.
 # The class names ASCII word characters only (a table look-up, not a Unicode category test),
 # so it also admits a few places _CUE then turns down.
-_CUE_AHEAD = re.compile(
-    r"[^a-zA-Z0-9_'’<-](?:" + alternation(PHRASAL_CUES | {"According to", "Asked"} | _FRONTED_CUES | _HEADLINE_CUES | _CUE_WORDS)
-    + r")(?![\w'’-])"
-)
+_ALL_CUES = PHRASAL_CUES | {"According to", "Asked"} | _FRONTED_CUES | _HEADLINE_CUES | _CUE_WORDS
+_CUE_AHEAD = re.compile(r"[^a-zA-Z0-9_'’<-](?:" + alternation(_ALL_CUES) + r")(?![\w'’-])")
 
 _PRONOUNS = frozenset("he she they it we i you who".split())
 _OBJ_PRONOUNS = frozenset("me him her us them you it reporters".split())
