@@ -70,7 +70,7 @@ def _chunks(items: Iterable, size: int = _CHUNK):
 def unsettle_article(db, article_id: int) -> None:
     """The article's quotes are about to go: their quotations must be settled again."""
     db.execute(
-        f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE id IN "
+        f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN "
         "(SELECT quotation_id FROM quotes WHERE article_id = ?)",
         (article_id,),
     )
@@ -79,7 +79,7 @@ def unsettle_article(db, article_id: int) -> None:
 def unsettle_speaker(db, speaker_id: int) -> None:
     """The speaker's shown name changed: the quotations listing it must be settled again."""
     db.execute(
-        f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE id IN "
+        f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN "
         "(SELECT quotation_id FROM quotes WHERE speaker_id = ?)",
         (speaker_id,),
     )
@@ -94,14 +94,14 @@ def unsettle_surnames(db, speaker_ids: Iterable[int]) -> None:
         persons = f"kind = 'person' AND article_id IS NULL AND id IN ({marks})"
         keys.update(surname(key) for (key,) in db.execute(f"SELECT name_key FROM speakers WHERE {persons}", ids))
         db.execute(
-            f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE id IN (SELECT quotation_id FROM quotes "
+            f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN (SELECT quotation_id FROM quotes "
             f"WHERE speaker_id IN (SELECT id FROM speakers WHERE {persons}))",
             ids,
         )
     keys.discard(None)
     for key in keys:
         db.execute(
-            f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE id IN (SELECT quotation_id FROM quotes "
+            f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN (SELECT quotation_id FROM quotes "
             "WHERE speaker_id IN (SELECT id FROM speakers WHERE name_key = ? AND kind = 'person' "
             "AND article_id IS NULL))",
             (key,),
@@ -204,7 +204,7 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
 def _move(db, article_id: int, source: int, target: int, name: str) -> None:
     moved = "article_id = ? AND speaker_id = ? AND speaker_name = ?"
     db.execute(
-        f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE id IN (SELECT quotation_id FROM quotes WHERE {moved})",
+        f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN (SELECT quotation_id FROM quotes WHERE {moved})",
         (article_id, source, name),
     )
     db.execute(f"UPDATE quotes SET speaker_id = ? WHERE {moved}", (target, article_id, source, name))
