@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from quotedb.extract.claims import alternation
 from quotedb.extract.lexicon.people import ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS, SENTENCE_OPENERS, TITLES
@@ -124,7 +123,6 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-@lru_cache(maxsize=256)
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence holding `pos`, not before `lo`."""
     lo = max(lo, pos - 600)  # a longer sentence is rarer than a flattened article is long
