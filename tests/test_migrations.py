@@ -20,8 +20,23 @@ def objects(db) -> set[tuple[str, str]]:
     return set(fetch(db, "select type, name from sqlite_master where name not like 'sqlite_%'"))
 
 
-def test_there_is_a_single_head():
-    assert len(migrate.heads()) == 1
+def test_there_is_a_single_head_and_quotedb_knows_it():
+    assert migrate.heads() == [migrate.HEAD]
+
+
+def test_a_database_at_head_is_not_handed_to_alembic_and_an_older_one_is(tmp_path, monkeypatch):
+    db = tmp_path / "quotes.db"
+    migrate.upgrade(db, "0008")
+    runs = []
+    real = command.upgrade
+    monkeypatch.setattr(command, "upgrade", lambda config, revision: runs.append(revision) or real(config, revision))
+
+    migrate.upgrade(db)
+    migrate.upgrade(db)
+
+    assert runs == ["head"]
+    assert migrate.current(db) == migrate.HEAD
+    assert migrate.current(tmp_path / "missing.db") is None
 
 
 def test_upgrade_to_head_then_downgrade_to_base_leaves_only_alembic_version(tmp_path):

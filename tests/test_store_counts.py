@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 
 import pytest
@@ -149,3 +150,42 @@ def test_a_speaker_deleted_without_foreign_keys_leaves_no_stale_name(built):
     conn.commit()
 
     assert conn.execute("select count(*) from quotes where speaker_id = ? and speaker is not null", (speaker_id,)).fetchone() == (0,)
+
+
+@pytest.mark.parametrize("given", ["", ", speaker, source", ", 'Someone Else', 'Elsewhere Gazette'"])
+def test_a_quote_inserted_without_its_names_or_with_wrong_ones_gets_the_linked_rows_names(built, given):
+    conn = sqlite3.connect(built)
+    article_id, speaker_id, text = conn.execute(
+        "select q.article_id, q.speaker_id, a.text from quotes q join articles a on a.id = q.article_id"
+        " where q.speaker_id is not null limit 1"
+    ).fetchone()
+    columns = ", speaker, source" if given else ""
+    values = given.replace("speaker, source", "(select name from speakers where id = ?), (select source from articles where id = ?)")
+    params = (article_id, speaker_id, text[:4], *((speaker_id, article_id) if "select" in values else ()))
+    conn.execute(
+        f'insert into quotes (article_id, speaker_id, text, kind, start, "end"{columns}) values (?, ?, ?, \'direct\', 0, 4{values})',
+        params,
+    )
+    conn.commit()
+
+    assert out_of_step(built) == ([], set())
+
+
+def test_a_speaker_respelled_by_a_later_article_of_the_same_group_is_shown_so_on_every_quote(tmp_path):
+    """The writer gives quotes the names the rows hold when the quote is laid out; a later
+    article of the group that gives a better spelling renames the speaker before the quotes
+    go in, and the insert trigger puts the final name on them."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    with open(folder / "days.csv", "w", newline="", encoding="utf-8") as handle:
+        rows = csv.writer(handle)
+        rows.writerow(["title", "date", "text"])
+        rows.writerow(["Day one", "2025-05-01", '"We will reopen the bridge in June," said MARA OLSEN, the mayor.\n'])
+        rows.writerow(["Day two", "2025-05-02", '"The bridge is safe," said Mara Olsén, the mayor.\n'])
+    db = tmp_path / "q.db"
+
+    build([folder], db, jobs=2)
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("select distinct speaker from quotes").fetchall() == [("Mara Olsén",)]
+    assert out_of_step(db) == ([], set())

@@ -96,7 +96,7 @@ def upgrade() -> None:
     with op.batch_alter_table('quotes', schema=None) as batch_op:
         for column in NAME_COLUMNS:
             batch_op.add_column(sa.Column(column, sa.Text(), nullable=True))
-    restore_quote_names(_sqlite())
+    restore_quote_names(_sqlite(), guarded=False)
     with op.batch_alter_table('quotes', schema=None) as batch_op:
         for column in INDEXED:
             batch_op.create_index(batch_op.f(f'ix_quotes_{column}'), [column], unique=False)

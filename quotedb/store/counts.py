@@ -97,8 +97,10 @@ def drop_quote_dates(conn: sqlite3.Connection) -> None:
 # article_title, source and url copy the speaker's, role's, event's and article's values, so
 # that quotes_view is a plain projection of `quotes`. Its row count and facets are then
 # index scans of one table (a count took ~1 s and the speaker facet ~1.8 s through four
-# joins at a million quotes). The writer inserts quotes without them; the triggers fill
-# them in, and follow every change of a quote's links or of the named rows.
+# joins at a million quotes). The triggers fill them in, and follow every change of a
+# quote's links or of the named rows. Since 0009 the insert trigger fires only when an
+# insert did not give the names the linked rows hold: the writer gives them, which spares
+# each quote a second write of its row and its indexes (and the facet recount it caused).
 #
 # The triggers on speakers, roles, events and articles name `quotes`: a batch rebuild of
 # `quotes` must `drop_quote_names` (and drop the views) before it, because SQLite refuses
@@ -107,7 +109,18 @@ def drop_quote_dates(conn: sqlite3.Connection) -> None:
 # restore_facet_counts) after.
 # A batch rebuild of one of the four named tables drops its own trigger: call
 # `restore_quote_names` after that too.
-NAME_COLUMNS = ("speaker", "speaker_kind", "role", "organization", "event", "article_title", "source", "url")
+# (quotes column, column of the named row, its table, the quotes column holding its id)
+COPIED = (
+    ("speaker", "name", "speakers", "speaker_id"),
+    ("speaker_kind", "kind", "speakers", "speaker_id"),
+    ("role", "title", "roles", "role_id"),
+    ("organization", "organization", "roles", "role_id"),
+    ("event", "name", "events", "event_id"),
+    ("article_title", "title", "articles", "article_id"),
+    ("source", "source", "articles", "article_id"),
+    ("url", "url", "articles", "article_id"),
+)
+NAME_COLUMNS = tuple(column for column, *_ in COPIED)
 NAME_TRIGGERS = (
     "quotes_names_ai", "quotes_names_au",
     "speakers_quote_names_au", "speakers_quote_names_ad",
@@ -115,28 +128,34 @@ NAME_TRIGGERS = (
     "events_quote_names_au", "events_quote_names_ad",
     "articles_quote_names_au", "articles_quote_names_ad",
 )
-_NAMES_OF = """
-    speaker = (SELECT name FROM speakers WHERE id = {row}.speaker_id),
-    speaker_kind = (SELECT kind FROM speakers WHERE id = {row}.speaker_id),
-    role = (SELECT title FROM roles WHERE id = {row}.role_id),
-    organization = (SELECT organization FROM roles WHERE id = {row}.role_id),
-    event = (SELECT name FROM events WHERE id = {row}.event_id),
-    article_title = (SELECT title FROM articles WHERE id = {row}.article_id),
-    source = (SELECT source FROM articles WHERE id = {row}.article_id),
-    url = (SELECT url FROM articles WHERE id = {row}.article_id)"""
+
+
+def _copy(row: str, source: str, table: str, link: str) -> str:
+    return f"(SELECT {source} FROM {table} WHERE id = {row}.{link})"
+
+
+_NAMES_OF = ",".join(f"\n    {column} = {_copy('{row}', *rest)}" for column, *rest in COPIED)
 _LINKS = "speaker_id, role_id, event_id, article_id"
 _NAMED = {
     # table: (columns copied, as "quotes column = new.column", the quotes column holding its id)
-    "speakers": ("speaker = {r}.name, speaker_kind = {r}.kind", "name, kind", "speaker_id"),
-    "roles": ("role = {r}.title, organization = {r}.organization", "title, organization", "role_id"),
-    "events": ("event = {r}.name", "name", "event_id"),
-    "articles": ("article_title = {r}.title, source = {r}.source, url = {r}.url", "title, source, url", "article_id"),
+    table: (
+        ", ".join(f"{column} = {{r}}.{source}" for column, source, named, _ in COPIED if named == table),
+        ", ".join(source for _, source, named, _ in COPIED if named == table),
+        next(link for _, _, named, link in COPIED if named == table),
+    )
+    for table in dict.fromkeys(named for _, _, named, _ in COPIED)
 }
 
 
-def _name_triggers() -> list[str]:
+def _names_differ(row: str) -> str:
+    return " OR ".join(f"{row}.{column} IS NOT {_copy(row, *rest)}" for column, *rest in COPIED)
+
+
+def _name_triggers(*, guarded: bool = True) -> list[str]:
+    """`guarded` False gives the insert trigger of 0008, which always rewrote the row."""
+    when = f" WHEN {_names_differ('new')}" if guarded else ""
     statements = [
-        f"CREATE TRIGGER IF NOT EXISTS quotes_names_ai AFTER INSERT ON quotes BEGIN"
+        f"CREATE TRIGGER IF NOT EXISTS quotes_names_ai AFTER INSERT ON quotes{when} BEGIN"
         f" UPDATE quotes SET {_NAMES_OF.format(row='new')} WHERE id = new.id; END",
         f"CREATE TRIGGER IF NOT EXISTS quotes_names_au AFTER UPDATE OF {_LINKS} ON quotes BEGIN"
         f" UPDATE quotes SET {_NAMES_OF.format(row='new')} WHERE id = new.id; END",
@@ -155,14 +174,28 @@ def _name_triggers() -> list[str]:
 
 
 CREATE_NAMES = tuple(_name_triggers())
+CREATE_NAMES_0008 = tuple(_name_triggers(guarded=False))
 RENAME = f"UPDATE quotes SET {_NAMES_OF.format(row='quotes')}"
 
 
-def restore_quote_names(conn: sqlite3.Connection) -> None:
+def restore_quote_names(conn: sqlite3.Connection, *, guarded: bool = True) -> None:
     """Create the triggers (if missing) and copy every quote's names again."""
-    for statement in CREATE_NAMES:
+    for statement in CREATE_NAMES if guarded else CREATE_NAMES_0008:
         conn.execute(statement)
     conn.execute(RENAME)
+
+
+def guard_quote_names(conn: sqlite3.Connection, *, guarded: bool = True) -> None:
+    """Replace the insert trigger by the guarded one (0009), or back (its downgrade).
+
+    SQLite runs the newest of a table's triggers first, and quotes_facets_ai must count the
+    names as inserted before quotes_names_ai corrects them (the correction is counted by
+    quotes_facets_au): so the facet triggers are made again after it."""
+    conn.execute("DROP TRIGGER IF EXISTS quotes_names_ai")
+    conn.execute((CREATE_NAMES if guarded else CREATE_NAMES_0008)[0])
+    drop_facet_counts(conn)
+    for statement in CREATE_FACETS:
+        conn.execute(statement)
 
 
 def drop_quote_names(conn: sqlite3.Connection) -> None:
@@ -176,8 +209,8 @@ def missing_name_triggers(conn: sqlite3.Connection) -> set[str]:
 
 
 # quote_facets: per value of each faceted quotes_view column, how many quotes have it (NULLs
-# are not counted, as Datasette's facets leave them out). The names are set by
-# quotes_names_ai's UPDATE right after an insert, so the update trigger does most counting.
+# are not counted, as Datasette's facets leave them out). A quote inserted without its names
+# is counted by the update trigger, when quotes_names_ai sets them.
 FACETS = ("kind", "speaker", "event", "source")
 FACET_TRIGGERS = ("quotes_facets_ai", "quotes_facets_ad", "quotes_facets_au")
 

@@ -442,7 +442,11 @@ class Writer:
         pending = self._pending
         events = [self._event_id(db, article_id, *event) for event in prepared.events]
         local: dict[tuple[str, str], list] = {}
-        speakers = [self._speaker_id(db, article_id, local, *speaker) for speaker in prepared.speakers]
+        found = [self._speaker(db, article_id, local, *speaker) for speaker in prepared.speakers]
+        speakers = [known[0] for known in found]
+        # The names quotes_view shows, as the rows hold them now (quotes_names_ai corrects
+        # any that a later article of the group changes before the quotes go in).
+        named = [(known[1], speaker[1]) for known, speaker in zip(found, prepared.speakers)]
         roles = []
         for s, title, organization, place in prepared.roles:
             if pending is not None:
@@ -451,7 +455,10 @@ class Writer:
             else:
                 role_id = db.execute(_INSERT_ROLE, (None, speakers[s], article_id, title, organization, place)).lastrowid
             roles.append(role_id)
-        published = article.meta.published
+        meta = article.meta
+        published = meta.published
+        shown = (meta.title, meta.source, meta.url)
+        nobody = (None, None)
         rows = [
             (
                 article_id,
@@ -461,6 +468,10 @@ class Writer:
                 None if e is None else events[e],
                 *rest,
                 published,
+                *(nobody if s is None else named[s]),
+                *(nobody if r is None else prepared.roles[r][1:3]),
+                None if e is None else prepared.events[e][0],
+                *shown,
             )
             for s, name, r, e, *rest in prepared.quotes
         ]
@@ -488,11 +499,12 @@ class Writer:
         db.execute("INSERT OR IGNORE INTO article_events (article_id, event_id) VALUES (?, ?)", (article_id, event_id))
         return event_id
 
-    def _speaker_id(self, db, article_id: int, local: dict, key: str, kind: str, shown: str, wide: bool) -> int:
-        """The speaker row for a name: shared across the corpus for persons and organizations,
-        private to the article for groups and unnamed roles (found in `local`, as the
-        article's earlier rows were deleted or it is new). Created when missing; a
-        person's shown name takes the best-written spelling seen."""
+    def _speaker(self, db, article_id: int, local: dict, key: str, kind: str, shown: str, wide: bool) -> list:
+        """The speaker row for a name, as [id, shown name, pending row or None]: shared
+        across the corpus for persons and organizations, private to the article for groups
+        and unnamed roles (found in `local`, as the article's earlier rows were deleted or it
+        is new). Created when missing; a person's shown name takes the best-written spelling
+        seen."""
         pending = self._pending
         if wide and not self._remembered and self._batch is not None:
             self._remember_speakers(db)
@@ -526,7 +538,7 @@ class Writer:
             self._speakers[(key, kind)] = known
         elif not wide:
             local[(key, kind)] = known
-        return known[0]
+        return known
 
 
 class _Pending:
@@ -584,8 +596,9 @@ _INSERT_SPEAKER = "INSERT INTO speakers (id, name, kind, name_key, article_id) V
 _MAX_REMEMBERED = 200_000
 _INSERT_QUOTE = (
     'INSERT INTO quotes (article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", '
-    "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, published) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, published, "
+    "speaker, speaker_kind, role, organization, event, article_title, source, url) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ALIAS = "INSERT INTO speaker_aliases (speaker_id, article_id, alias) VALUES (?, ?, ?)"
 
