@@ -170,3 +170,29 @@ def test_nothing_is_left_to_settle_after_a_build(steps):
     db, _ = steps
     assert fetch(db, "select count(*) from quotations where occurrences = 0") == [(0,)]
     assert fetch(db, "select count(*) from quotes where quotation_id is null") == [(0,)]
+
+
+@pytest.mark.parametrize("order", [
+    ("harbour", "quay", "longer", "treasurer", "ferry", "ferry-again"),
+    ("ferry-again", "longer", "quay", "treasurer", "harbour", "ferry"),
+])
+def test_a_build_that_settles_as_it_goes_holds_the_rows_of_a_build_that_settles_once(tmp_path, monkeypatch, order):
+    """A large build settles every SETTLE_EVERY new quotes (flat memory); here every file."""
+    texts = {"harbour": HARBOUR, "quay": QUAY, "longer": LONGER, "treasurer": TREASURER, "ferry": FERRY,
+             "ferry-again": FERRY_AGAIN}
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n, name in enumerate(order):
+        (folder / f"{n}-{name}.txt").write_text(texts[name], encoding="utf-8")
+    build([folder], tmp_path / "once.db", jobs=1)
+    settles = []
+    real = Writer.settle
+    monkeypatch.setattr(Writer, "settle", lambda self, **kw: settles.append(1) or real(self, **kw))
+    monkeypatch.setattr("quotedb.build.SETTLE_EVERY", 1)
+
+    build([folder], tmp_path / "as-it-goes.db", jobs=1)
+    build([folder], tmp_path / "as-it-goes-parallel.db", jobs=2)
+
+    assert len(settles) > 2 * len(order)
+    assert snapshot(tmp_path / "as-it-goes.db") == snapshot(tmp_path / "once.db")
+    assert exact(tmp_path / "as-it-goes-parallel.db") == exact(tmp_path / "as-it-goes.db")

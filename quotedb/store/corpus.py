@@ -23,9 +23,9 @@ interrupted build is settled by the next one:
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, exists
 
@@ -244,18 +244,6 @@ def remove_orphan_speakers(conn, ids: set[int] | None = None) -> None:
         conn.execute(f"DELETE FROM speakers WHERE id IN ({', '.join('?' * len(chunk))}) AND {orphan}", chunk)
 
 
-@dataclass(slots=True)
-class _Member:
-    key: str
-    quote_id: int
-    text: str
-    article_id: int
-    speaker_id: int | None
-    speaker: str | None
-    published: str | None
-    quotation_id: int | None
-
-
 def quote_key(text: str) -> str:
     """Case, punctuation, quote marks and spacing folded."""
     return fold(text)
@@ -265,10 +253,36 @@ def _hash(root: str) -> str:
     return hashlib.sha1(root.encode("utf-8")).hexdigest()[:20]
 
 
-_MEMBERS = (
-    "SELECT q.id, q.text, q.article_id, q.speaker_id, s.name, a.published, q.quotation_id FROM quotes q "
-    "JOIN articles a ON a.id = q.article_id LEFT JOIN speakers s ON s.id = q.speaker_id WHERE "
-)
+def _windows(key: str) -> set[int]:
+    """The hashed five-word windows of a folded key (none below MIN_FOLD_WORDS words)."""
+    words = key.split()
+    return {
+        zlib.crc32(" ".join(words[i : i + MIN_FOLD_WORDS]).encode("utf-8"))
+        for i in range(len(words) - MIN_FOLD_WORDS + 1)
+    }
+
+
+def _insert_windows(db, rows: list[tuple[int, int]]) -> None:
+    for chunk in _chunks(rows):
+        db.execute(
+            f"INSERT OR IGNORE INTO quotation_windows (window, quotation_id) VALUES {', '.join(['(?, ?)'] * len(chunk))}",
+            [value for row in chunk for value in row],
+        )
+
+
+def index_windows(conn) -> None:
+    """Index the windows of every stored quotation (for a migration, or a repair)."""
+    db = _db(conn)
+    db.execute("DELETE FROM quotation_windows")
+    rows = []
+    for quotation_id, text in db.execute("SELECT id, text FROM quotations ORDER BY id"):
+        rows.extend((window, quotation_id) for window in _windows(quote_key(text)))
+        if len(rows) >= 50_000:
+            _insert_windows(db, rows)
+            rows = []
+    _insert_windows(db, rows)
+
+
 _FIELDS = ("text", "occurrences", "speaker_count", "speakers", "first_published", "last_published")
 
 
@@ -278,129 +292,157 @@ def fold_quotations(conn) -> None:
     The root of a quote's key is the longest (then alphabetically first) stored key that
     contains it at word boundaries (`_fold_keys`). Only these groups can change: those
     of the changed quotes, and of keys that a new or vanished key contains. Every such key
-    shares five consecutive words with a changed key, so one pass over the settled
-    quotations (flat memory) finds the groups to reopen; the roots' own groups are then
-    read whole. A quotation keeps its id while its key (the folded text of its longest
-    form) exists, so links to it survive rebuilds.
+    shares five consecutive words with a changed key, so the quotations to reopen are found
+    through `quotation_windows`; the roots' own groups are then opened too. An opened
+    quotation is read as its distinct texts, not its quotes, and the counts are SQL
+    aggregates, so a quote repeated ten thousand times costs one text. A quotation keeps
+    its id while its key (the folded text of its longest form) exists, so links to it
+    survive rebuilds.
     """
     db = _db(conn)
-    members: dict[int, _Member] = {}
-
-    def take(where: str, params=()) -> None:
-        for row in db.execute(_MEMBERS + where, params):
-            if row[0] not in members:
-                key = quote_key(row[1])
-                if key:
-                    members[row[0]] = _Member(key, *row)
-
-    for where in _TOUCHED_QUOTES:
-        take("q." + where)
-    opened: dict[int, str] = {
-        qid: key for qid, key in db.execute(f"SELECT id, quote_key FROM quotations WHERE occurrences = {UNSETTLED}")
-    }
-    if not members and not opened:
+    loose: dict[str, list[int]] = defaultdict(list)
+    for quote_id, text in db.execute("SELECT id, text FROM quotes WHERE quotation_id IS NULL"):
+        loose[text].append(quote_id)
+    opened: dict[int, str] = dict(db.execute(f"SELECT id, quote_key FROM quotations WHERE occurrences = {UNSETTLED}"))
+    if not loose and not opened:
         return
+    key_of = {text: quote_key(text) for text in loose}
+    held: dict[int, set[str]] = {}
 
-    settled = db.execute(f"SELECT 1 FROM quotations WHERE occurrences != {UNSETTLED} LIMIT 1").fetchone()
-    windows = settled and {
-        " ".join(words[i : i + MIN_FOLD_WORDS])
-        for words in {m.key for m in members.values()}
-        for words in [words.split()]
-        if len(words) >= MIN_FOLD_WORDS
-        for i in range(len(words) - MIN_FOLD_WORDS + 1)
-    }
-    if windows:
-        for qid, quote_key_, text in db.execute(
-            f"SELECT id, quote_key, text FROM quotations WHERE occurrences != {UNSETTLED}"
-        ):
-            root = fold(text)
-            words = root.split()
-            if _hash(root) != quote_key_ or any(
-                " ".join(words[i : i + MIN_FOLD_WORDS]) in windows for i in range(len(words) - MIN_FOLD_WORDS + 1)
+    def open_(ids: Iterable[int]) -> None:
+        for chunk in _chunks(sorted(ids)):
+            for quotation_id in chunk:
+                held.setdefault(quotation_id, set())
+            for quotation_id, text in db.execute(
+                f"SELECT DISTINCT quotation_id, text FROM quotes WHERE quotation_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
             ):
-                opened[qid] = quote_key_
-    for chunk in _chunks(opened):
-        take(f"q.quotation_id IN ({', '.join('?' * len(chunk))})", chunk)
+                held[quotation_id].add(text)
+                if text not in key_of:
+                    key_of[text] = quote_key(text)
 
-    # A group is recomputed from all its members: read the stored group of every root.
-    while True:
-        groups: dict[str, list[_Member]] = defaultdict(list)
-        for member in sorted(members.values(), key=lambda m: m.quote_id):
-            groups[member.key].append(member)
-        root_of = _fold_keys(groups)
-        wanted_keys = {_hash(root): root for root in set(root_of.values())}
-        more = {}
-        for chunk in _chunks(wanted_keys):
-            more.update(
-                db.execute(
-                    f"SELECT id, quote_key FROM quotations WHERE quote_key IN ({', '.join('?' * len(chunk))})", chunk
-                ).fetchall()
+    def add(found: dict[int, str]) -> dict[int, str]:
+        found = {qid: key for qid, key in found.items() if qid not in opened}
+        opened.update(found)
+        open_(found)
+        return found
+
+    open_(list(opened))
+    settled = db.execute(f"SELECT 1 FROM quotations WHERE occurrences != {UNSETTLED} LIMIT 1").fetchone()
+    windows = {window for key in set(key_of.values()) for window in _windows(key)} if settled else set()
+    found: set[int] = set()
+    for chunk in _chunks(sorted(windows)):
+        found.update(
+            qid for (qid,) in db.execute(
+                f"SELECT DISTINCT quotation_id FROM quotation_windows WHERE window IN ({', '.join('?' * len(chunk))})",
+                chunk,
             )
-        more = {qid: key for qid, key in more.items() if qid not in opened}
-        if not more:
-            break
-        opened.update(more)
-        for chunk in _chunks(more):
-            take(f"q.quotation_id IN ({', '.join('?' * len(chunk))})", chunk)
-
-    folded: dict[str, list[_Member]] = defaultdict(list)
-    for key, group in groups.items():
-        folded[root_of[key]].extend(group)
-
-    existing = {}
-    for chunk in _chunks(opened):
-        for row in db.execute(
-            f"SELECT id, quote_key, {', '.join(_FIELDS)} FROM quotations WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            existing[row[1]] = row
-    wanted: dict[str, tuple] = {}
-    members_of: dict[str, list[_Member]] = {}
-    for root, group in folded.items():
-        longest = max((m for m in group if m.key == root), key=lambda m: len(m.text))
-        names = sorted({m.speaker for m in group if m.speaker})
-        dates = sorted(m.published for m in group if m.published)
-        key = _hash(root)
-        wanted[key] = (
-            longest.text.strip(" \t\n\"'“”‘’«»„,"),
-            len({m.article_id for m in group}),
-            len({m.speaker_id for m in group if m.speaker_id is not None}),
-            "; ".join(names) or None,
-            dates[0] if dates else None,
-            dates[-1] if dates else None,
         )
-        members_of[key] = group
+    for chunk in _chunks(sorted(found - opened.keys())):
+        add(dict(db.execute(f"SELECT id, quote_key FROM quotations WHERE id IN ({', '.join('?' * len(chunk))})", chunk)))
 
-    changed = [(*values, existing[key][0]) for key, values in wanted.items() if key in existing and values != tuple(existing[key][2:])]
-    if changed:
-        db.executemany(f"UPDATE quotations SET {', '.join(f'{f} = ?' for f in _FIELDS)} WHERE id = ?", changed)
-    ids = {key: row[0] for key, row in existing.items()}
-    # Ids given as SQLite would (one more than the largest), so that new quotations go in
-    # with multi-row INSERTs: the full-text index writes out its terms once per statement.
+    # A group is recomputed from all its members: open the stored group of every root.
+    while True:
+        keys = [key for key in dict.fromkeys(key_of.values()) if key]
+        root_of = _fold_keys(keys)
+        wanted = {_hash(root): root for root in sorted(set(root_of.values()))}
+        more: dict[int, str] = {}
+        for chunk in _chunks(list(wanted)):
+            more.update(
+                db.execute(f"SELECT id, quote_key FROM quotations WHERE quote_key IN ({', '.join('?' * len(chunk))})", chunk)
+            )
+        if not add(more):
+            break
+
+    longest: dict[str, str] = {}
+    for text, key in key_of.items():
+        if key and root_of[key] == key:
+            best = longest.get(key)
+            if best is None or (len(text), text) > (len(best), best):
+                longest[key] = text
+    ids = {key: qid for qid, key in opened.items() if key in wanted}
     last = db.execute("SELECT coalesce(max(id), 0) FROM quotations").fetchone()[0]
     new = []
-    for key, values in wanted.items():
-        if key not in existing:
+    for key, root in wanted.items():
+        if key not in ids:
             last += 1
             ids[key] = last
-            new.append((last, key, *values))
+            new.append((last, key, _shown(longest[root])))
+    # New quotations go in first (the quotes' foreign key), with multi-row INSERTs: the
+    # full-text index writes out its terms once per statement. Their counts follow.
     for chunk in _chunks(new):
-        one = "(" + ", ".join("?" * 8) + ")"
         db.execute(
-            f"INSERT INTO quotations (id, quote_key, {', '.join(_FIELDS)}) VALUES {', '.join([one] * len(chunk))}",
+            "INSERT INTO quotations (id, quote_key, text, occurrences, speaker_count) VALUES "
+            + ", ".join([f"(?, ?, ?, {UNSETTLED}, 0)"] * len(chunk)),
             [value for row in chunk for value in row],
         )
-    links = [(ids[key], m.quote_id) for key, group in members_of.items() for m in group if m.quotation_id != ids[key]]
+    _insert_windows(db, [(window, qid) for qid, key, _ in new for window in _windows(wanted[key])])
+
+    target = {text: ids[_hash(root_of[key])] for text, key in key_of.items() if key}
+    links = sorted((target[text], quote_id) for text, quote_ids in loose.items() if text in target for quote_id in quote_ids)
     if links:
         db.executemany("UPDATE quotes SET quotation_id = ? WHERE id = ?", sorted(links, key=lambda link: link[1]))
-    gone = [row[0] for key, row in existing.items() if key not in wanted]
+    moves = [(target[text], qid, text) for qid, texts in held.items() for text in sorted(texts) if target[text] != qid]
+    if moves:
+        db.executemany("UPDATE quotes SET quotation_id = ? WHERE quotation_id = ? AND text = ?", moves)
+
+    _count(db, {ids[key]: _shown(longest[root]) for key, root in wanted.items()})
+    gone = sorted(qid for qid, key in opened.items() if key not in wanted)
     for chunk in _chunks(gone):
         marks = ", ".join("?" * len(chunk))
+        stale = [
+            (window, qid)
+            for qid, text in db.execute(f"SELECT id, text FROM quotations WHERE id IN ({marks})", chunk)
+            for window in _windows(quote_key(text))
+        ]
+        db.executemany("DELETE FROM quotation_windows WHERE window = ? AND quotation_id = ?", stale)
         db.execute(f"UPDATE quotes SET quotation_id = NULL WHERE quotation_id IN ({marks})", chunk)
         db.execute(f"DELETE FROM quotations WHERE id IN ({marks})", chunk)
 
 
-def _fold_keys(groups: dict[str, list]) -> dict[str, str]:
+def _shown(text: str) -> str:
+    return text.strip(" \t\n\"'“”‘’«»„,")
+
+
+def _count(db, texts: dict[int, str]) -> None:
+    """Each quotation's text and counts from its quotes, written where they changed."""
+    for chunk in _chunks(sorted(texts)):
+        marks = ", ".join("?" * len(chunk))
+        names: dict[int, list[str]] = defaultdict(list)
+        for qid, name in db.execute(
+            f"SELECT DISTINCT q.quotation_id, s.name FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
+            f"WHERE q.quotation_id IN ({marks}) AND s.name IS NOT NULL AND s.name != ''",
+            chunk,
+        ):
+            names[qid].append(name)
+        counted = {
+            row[0]: row[1:]
+            for row in db.execute(
+                "SELECT quotation_id, count(DISTINCT article_id), count(DISTINCT speaker_id), min(published), max(published) "
+                f"FROM quotes WHERE quotation_id IN ({marks}) GROUP BY quotation_id",
+                chunk,
+            )
+        }
+        stored = {
+            row[0]: row[1:]
+            for row in db.execute(f"SELECT id, {', '.join(_FIELDS)} FROM quotations WHERE id IN ({marks})", chunk)
+        }
+        retext, recount = [], []
+        for qid in chunk:
+            occurrences, speaker_count, first, last = counted[qid]
+            counts = (occurrences, speaker_count, "; ".join(sorted(set(names[qid]))) or None, first, last)
+            if texts[qid] != stored[qid][0]:
+                retext.append((texts[qid], qid))
+            if counts != stored[qid][1:]:
+                recount.append((*counts, qid))
+        # Only a changed text is written: the full-text trigger fires on any write of it.
+        if retext:
+            db.executemany("UPDATE quotations SET text = ? WHERE id = ?", retext)
+        if recount:
+            db.executemany(f"UPDATE quotations SET {', '.join(f'{f} = ?' for f in _FIELDS[1:])} WHERE id = ?", recount)
+
+
+def _fold_keys(groups: Iterable[str]) -> dict[str, str]:
     """Each key to its root: the longest key that contains it at word boundaries.
 
     Keys are folded text (words joined by single spaces). A key of MIN_FOLD_WORDS words or

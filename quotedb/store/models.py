@@ -170,6 +170,20 @@ class Quotation(Base):
     last_published: Mapped[str | None] = mapped_column(Text)
 
 
+class QuotationWindow(Base):
+    """A five-word window of a quotation's folded text, hashed (crc32): a settle finds the
+    quotations that new or changed quotes may fold with by these, instead of reading every
+    quotation, so its time and memory follow the change and not the corpus. Two windows
+    may share a hash: that only opens a quotation more, which is then settled as it was.
+    Rows are written and deleted with their quotation (quotedb.store.corpus)."""
+
+    __tablename__ = "quotation_windows"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    window: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quotation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 class QuoteFacet(Base):
     """How many quotes have each value of a faceted quotes_view column (kind, speaker, event,
     source), kept by triggers on quotes (quotedb.store.counts). The site's Datasette plugin
