@@ -26,6 +26,7 @@ import hashlib
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import accumulate
 
 from sqlalchemy import Connection, delete, exists
 
@@ -254,12 +255,17 @@ def _hash(root: str) -> str:
 
 
 def _windows(key: str) -> set[int]:
-    """The hashed five-word windows of a folded key (none below MIN_FOLD_WORDS words)."""
-    words = key.split()
-    return {
-        zlib.crc32(" ".join(words[i : i + MIN_FOLD_WORDS]).encode("utf-8"))
-        for i in range(len(words) - MIN_FOLD_WORDS + 1)
-    }
+    """The hashed five-word windows of a folded key (none below MIN_FOLD_WORDS words).
+
+    A folded key has single spaces between words, so each window is a slice of its bytes."""
+    data = key.encode("utf-8")
+    words = data.split(b" ")
+    if len(words) < MIN_FOLD_WORDS:
+        return set()
+    ends = list(accumulate(len(word) + 1 for word in words))
+    starts = [0, *ends]
+    crc32 = zlib.crc32
+    return {crc32(data[starts[i] : ends[i + MIN_FOLD_WORDS - 1] - 1]) for i in range(len(words) - MIN_FOLD_WORDS + 1)}
 
 
 def _insert_windows(db, rows: list[tuple[int, int]]) -> None:
@@ -300,9 +306,10 @@ def fold_quotations(conn) -> None:
     survive rebuilds.
     """
     db = _db(conn)
-    loose: dict[str, list[int]] = defaultdict(list)
-    for quote_id, text in db.execute("SELECT id, text FROM quotes WHERE quotation_id IS NULL"):
-        loose[text].append(quote_id)
+    # text -> (id, article, speaker id, speaker name, date) of each quote not in a quotation
+    loose: dict[str, list[tuple]] = defaultdict(list)
+    for quote_id, text, *rest in db.execute(_LOOSE):
+        loose[text].append((quote_id, *rest))
     opened: dict[int, str] = dict(db.execute(f"SELECT id, quote_key FROM quotations WHERE occurrences = {UNSETTLED}"))
     if not loose and not opened:
         return
@@ -361,32 +368,41 @@ def fold_quotations(conn) -> None:
             if best is None or (len(text), text) > (len(best), best):
                 longest[key] = text
     ids = {key: qid for qid, key in opened.items() if key in wanted}
+    # A new quotation of new quotes only is counted here; any other from its stored quotes.
+    counted_here: dict[str, list[tuple]] = defaultdict(list)
+    for text, quotes in loose.items():
+        if key_of[text]:
+            counted_here[_hash(root_of[key_of[text]])].extend(quotes)
+    for texts in held.values():
+        for text in texts:
+            counted_here.pop(_hash(root_of[key_of[text]]), None)
     last = db.execute("SELECT coalesce(max(id), 0) FROM quotations").fetchone()[0]
     new = []
     for key, root in wanted.items():
         if key not in ids:
             last += 1
             ids[key] = last
-            new.append((last, key, _shown(longest[root])))
+            quotes = counted_here.get(key)
+            new.append((last, key, _shown(longest[root]), *(_counts(quotes) if quotes else (UNSETTLED, 0, None, None, None))))
     # New quotations go in first (the quotes' foreign key), with multi-row INSERTs: the
-    # full-text index writes out its terms once per statement. Their counts follow.
+    # full-text index writes out its terms once per statement.
     for chunk in _chunks(new):
         db.execute(
-            "INSERT INTO quotations (id, quote_key, text, occurrences, speaker_count) VALUES "
-            + ", ".join([f"(?, ?, ?, {UNSETTLED}, 0)"] * len(chunk)),
+            f"INSERT INTO quotations (id, quote_key, {', '.join(_FIELDS)}) VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?)'] * len(chunk))}",
             [value for row in chunk for value in row],
         )
-    _insert_windows(db, [(window, qid) for qid, key, _ in new for window in _windows(wanted[key])])
+    _insert_windows(db, [(window, row[0]) for row in new for window in _windows(wanted[row[1]])])
 
     target = {text: ids[_hash(root_of[key])] for text, key in key_of.items() if key}
-    links = sorted((target[text], quote_id) for text, quote_ids in loose.items() if text in target for quote_id in quote_ids)
+    links = [(target[text], quote[0]) for text, quotes in loose.items() if text in target for quote in quotes]
     if links:
         db.executemany("UPDATE quotes SET quotation_id = ? WHERE id = ?", sorted(links, key=lambda link: link[1]))
     moves = [(target[text], qid, text) for qid, texts in held.items() for text in sorted(texts) if target[text] != qid]
     if moves:
         db.executemany("UPDATE quotes SET quotation_id = ? WHERE quotation_id = ? AND text = ?", moves)
 
-    _count(db, {ids[key]: _shown(longest[root]) for key, root in wanted.items()})
+    stored = set(opened.values())
+    _count(db, {ids[key]: _shown(longest[root]) for key, root in wanted.items() if key not in counted_here or key in stored})
     gone = sorted(qid for qid, key in opened.items() if key not in wanted)
     for chunk in _chunks(gone):
         marks = ", ".join("?" * len(chunk))
@@ -398,6 +414,25 @@ def fold_quotations(conn) -> None:
         db.executemany("DELETE FROM quotation_windows WHERE window = ? AND quotation_id = ?", stale)
         db.execute(f"UPDATE quotes SET quotation_id = NULL WHERE quotation_id IN ({marks})", chunk)
         db.execute(f"DELETE FROM quotations WHERE id IN ({marks})", chunk)
+
+
+_LOOSE = (
+    "SELECT q.id, q.text, q.article_id, q.speaker_id, s.name, q.published FROM quotes q "
+    "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.quotation_id IS NULL"
+)
+
+
+def _counts(quotes: list[tuple]) -> tuple:
+    """occurrences, speaker_count, speakers, first and last date of (id, article, speaker
+    id, speaker name, date) rows: what `_count` gives in SQL for stored quotes."""
+    dates = [q[4] for q in quotes if q[4] is not None]
+    return (
+        len({q[1] for q in quotes}),
+        len({q[2] for q in quotes if q[2] is not None}),
+        "; ".join(sorted({q[3] for q in quotes if q[3]})) or None,
+        min(dates) if dates else None,
+        max(dates) if dates else None,
+    )
 
 
 def _shown(text: str) -> str:
