@@ -56,10 +56,13 @@ SOURCES = ["Tollan Courier", "Valley Post", "Harbour Times", "The Evening Ledger
 # --- measuring ------------------------------------------------------------------------
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants, from /proc."""
+def tree_memory(pid: int) -> tuple[int, int]:
+    """Resident bytes of a process and all its descendants, from /proc: (RSS, PSS) summed.
+
+    RSS counts the pages forked workers share with the main process once per process, so
+    its sum overstates; PSS divides each shared page among the processes sharing it, so its
+    sum is the memory the build really holds. Both are reported."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -69,26 +72,35 @@ def tree_rss(pid: int) -> int:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [pid]
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
+        except OSError:
+            pass
         todo.extend(children.get(p, []))
-    return total
+    return rss, pss
 
 
-def run_measured(command: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak tree RSS in bytes, and stdout of a command."""
+def run_measured(command: list[str]) -> tuple[float, int, str, int]:
+    """Wall seconds, peak tree RSS in bytes, stdout, and peak tree PSS of a command."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
+            rss, pss = tree_memory(proc.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -99,7 +111,7 @@ def run_measured(command: list[str]) -> tuple[float, int, str]:
     sampler.join()
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(command)} failed: {err[-2000:]}")
-    return elapsed, peak, out
+    return elapsed, peak, out, peak_pss
 
 
 def quotedb_command() -> list[str]:
@@ -150,10 +162,10 @@ def bench_build(corpus: str, workdir: Path, max_jobs: int, repeat: int) -> dict:
         runs = []
         for _ in range(repeat):
             db = fresh(workdir / f"build-{jobs}.db")
-            seconds, peak, out = run_measured([*quotedb_command(), "build", corpus, "--db", str(db), "--jobs", str(jobs)])
+            seconds, peak, out, pss = run_measured([*quotedb_command(), "build", corpus, "--db", str(db), "--jobs", str(jobs)])
             counts = summary_counts(out)
             articles = counts.get("added", 0) + counts.get("updated", 0) + counts.get("unchanged", 0)
-            runs.append({"seconds": seconds, "peak_rss": peak, "articles": articles, "summary": out.strip()})
+            runs.append({"seconds": seconds, "peak_rss": peak, "peak_pss": pss, "articles": articles, "summary": out.strip()})
         best = min(runs, key=lambda r: r["seconds"])
         results[jobs] = {
             "runs": [round(r["seconds"], 2) for r in runs],
@@ -163,6 +175,7 @@ def bench_build(corpus: str, workdir: Path, max_jobs: int, repeat: int) -> dict:
             "best_articles_per_s": best["articles"] / best["seconds"],
             "median_articles_per_s": best["articles"] / statistics.median(r["seconds"] for r in runs),
             "peak_rss_mb": max(r["peak_rss"] for r in runs) / 2**20,
+            "peak_pss_mb": max(r["peak_pss"] for r in runs) / 2**20,
             "summary": best["summary"],
         }
     db = workdir / f"build-{max_jobs}.db"
@@ -209,6 +222,7 @@ def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_targe
     from quotedb.store.counts import (drop_facet_counts, drop_quote_dates, drop_quote_names, drop_speaker_counts,
                                       restore_facet_counts, restore_quote_dates, restore_quote_names,
                                       restore_speaker_counts)
+    from quotedb.store.corpus import index_windows
     from quotedb.store.fts import disable_quote_search, restore_quote_search
     from quotedb.store.identity import speaker_key
     from quotedb.store.writer import FileState
@@ -331,6 +345,7 @@ def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_targe
     restore_quote_dates(conn)
     restore_quote_names(conn)
     restore_facet_counts(conn)
+    index_windows(conn)
     conn.execute("commit")
     conn.execute("pragma wal_checkpoint(truncate)")
     conn.execute("pragma journal_mode = delete")
@@ -354,32 +369,44 @@ def bench_rebuild_large(large: dict, repeat: int, jobs: int) -> dict:
         "touched_seconds": touched[0],
         "touched_summary": touched[2].strip(),
         "peak_rss_mb": max(r[1] for r in unchanged) / 2**20,
+        "peak_pss_mb": max(r[3] for r in unchanged) / 2**20,
     }
 
 
-def bench_stream(corpus: str, workdir: Path, jobs: int, seconds: float) -> list[dict]:
-    """A first build of a large corpus, stopped after `seconds`: tree RSS and articles
-    stored, every 10 s, to show memory stays flat while streaming."""
+def bench_stream(corpus: str, workdir: Path, jobs: int, seconds: float) -> dict:
+    """A first build of a large corpus, from nothing to its last settle (or stopped after
+    `seconds` when > 0): tree RSS and PSS and articles stored every 10 s, to show memory
+    stays flat while streaming and settling, and the articles/s of the whole build."""
     import signal
 
     db = fresh(workdir / "stream.db")
+    start = time.perf_counter()
     proc = subprocess.Popen([*quotedb_command(), "build", corpus, "--db", str(db), "--jobs", str(jobs)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    start, samples, peak = time.perf_counter(), [], 0
-    while time.perf_counter() - start < seconds and proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    samples, peak, peak_pss, top, top_pss = [], 0, 0, 0, 0
+    while (seconds <= 0 or time.perf_counter() - start < seconds) and proc.poll() is None:
+        rss, pss = tree_memory(proc.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         if time.perf_counter() - start >= 10 * (len(samples) + 1):
             try:
                 stored = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1).execute("select count(*) from articles").fetchone()[0]
             except sqlite3.Error:
                 stored = None
-            samples.append({"seconds": 10 * (len(samples) + 1), "rss_mb": round(peak / 2**20), "articles": stored})
-            peak = 0
+            samples.append({"seconds": 10 * (len(samples) + 1), "rss_mb": round(peak / 2**20), "pss_mb": round(peak_pss / 2**20),
+                            "articles": stored})
+            top, top_pss = max(top, peak), max(top_pss, peak_pss)
+            peak = peak_pss = 0
         time.sleep(0.05)
+    top, top_pss = max(top, peak), max(top_pss, peak_pss)
     if proc.poll() is None:
         proc.send_signal(signal.SIGINT)
-    proc.wait()
-    return samples
+    out = proc.communicate()[0]
+    elapsed = time.perf_counter() - start
+    counts = summary_counts(out)
+    articles = counts.get("added", 0) + counts.get("updated", 0) + counts.get("unchanged", 0)
+    return {"seconds": elapsed, "completed": proc.returncode in (0, 1) and bool(articles), "summary": out.strip(),
+            "articles_per_s": articles / elapsed if articles else None,
+            "peak_rss_mb": top / 2**20, "peak_pss_mb": top_pss / 2**20, "samples": samples}
 
 
 # --- 4. pages -------------------------------------------------------------------------
@@ -517,8 +544,8 @@ def main() -> None:
     parser.add_argument("--facet-time-limit-ms", type=int, default=None,
                         help="Datasette facet_time_limit_ms for the page timings (default: Datasette's, 200).")
     parser.add_argument("--skip", action="append", default=[], choices=["extractor", "build", "large", "stream", "pages"])
-    parser.add_argument("--stream-seconds", type=float, default=100,
-                        help="How long the first build of the replicated corpus runs to sample memory.")
+    parser.add_argument("--stream-seconds", type=float, default=0,
+                        help="Stop the first build of the replicated corpus after this long (default 0: run it to the end).")
     parser.add_argument("--large-db", type=Path, help="Reuse a large database (and its replica.csv beside it).")
     parser.add_argument("--out", type=Path, help="Write the results as JSON here too.")
     args = parser.parse_args()

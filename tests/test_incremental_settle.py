@@ -18,6 +18,7 @@ import pytest
 from factories import fetch
 
 from quotedb.build import build
+from quotedb.store import corpus
 from quotedb.store.database import make_engine
 from quotedb.store.writer import Writer
 
@@ -173,26 +174,31 @@ def test_nothing_is_left_to_settle_after_a_build(steps):
 
 
 @pytest.mark.parametrize("order", [
-    ("harbour", "quay", "longer", "treasurer", "ferry", "ferry-again"),
-    ("ferry-again", "longer", "quay", "treasurer", "harbour", "ferry"),
+    ("harbour", "quay", "harbour-reprinted", "longer", "treasurer", "ferry", "ferry-reprinted", "ferry-again"),
+    ("ferry-again", "longer", "harbour-reprinted", "quay", "ferry", "treasurer", "harbour", "ferry-reprinted"),
 ])
 def test_a_build_that_settles_as_it_goes_holds_the_rows_of_a_build_that_settles_once(tmp_path, monkeypatch, order):
-    """A large build settles every SETTLE_EVERY new quotes (flat memory); here every file."""
+    """A large build settles every SETTLE_EVERY new quotes (flat memory); here every file.
+    Reprints repeat a settled quotation by the same speaker, which is then counted on
+    without reading its quotes; the rows are still those of one settle at the end."""
     texts = {"harbour": HARBOUR, "quay": QUAY, "longer": LONGER, "treasurer": TREASURER, "ferry": FERRY,
-             "ferry-again": FERRY_AGAIN}
+             "ferry-again": FERRY_AGAIN, "harbour-reprinted": HARBOUR + "Reprinted by the Valley Post.\n",
+             "ferry-reprinted": "Reprinted from the Courier.\n" + FERRY}
     folder = tmp_path / "news"
     folder.mkdir()
     for n, name in enumerate(order):
         (folder / f"{n}-{name}.txt").write_text(texts[name], encoding="utf-8")
     build([folder], tmp_path / "once.db", jobs=1)
-    settles = []
-    real = Writer.settle
-    monkeypatch.setattr(Writer, "settle", lambda self, **kw: settles.append(1) or real(self, **kw))
+    settles, merges = [], []
+    real_settle, real_merge = Writer.settle, corpus._merge
+    monkeypatch.setattr(Writer, "settle", lambda self, **kw: settles.append(1) or real_settle(self, **kw))
+    monkeypatch.setattr(corpus, "_merge", lambda *args: merges.append(real_merge(*args)) or merges[-1])
     monkeypatch.setattr("quotedb.build.SETTLE_EVERY", 1)
 
     build([folder], tmp_path / "as-it-goes.db", jobs=1)
     build([folder], tmp_path / "as-it-goes-parallel.db", jobs=2)
 
     assert len(settles) > 2 * len(order)
+    assert True in merges
     assert snapshot(tmp_path / "as-it-goes.db") == snapshot(tmp_path / "once.db")
     assert exact(tmp_path / "as-it-goes-parallel.db") == exact(tmp_path / "as-it-goes.db")

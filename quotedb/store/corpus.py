@@ -296,14 +296,13 @@ def fold_quotations(conn) -> None:
     """Bring `quotations` and `quotes.quotation_id` up to date for the quotes that changed.
 
     The root of a quote's key is the longest (then alphabetically first) stored key that
-    contains it at word boundaries (`_fold_keys`). Only these groups can change: those
-    of the changed quotes, and of keys that a new or vanished key contains. Every such key
-    shares five consecutive words with a changed key, so the quotations to reopen are found
-    through `quotation_windows`; the roots' own groups are then opened too. An opened
-    quotation is read as its distinct texts, not its quotes, and the counts are SQL
-    aggregates, so a quote repeated ten thousand times costs one text. A quotation keeps
-    its id while its key (the folded text of its longest form) exists, so links to it
-    survive rebuilds.
+    contains it at word boundaries (`_fold_keys`). Only the groups of the changed quotes
+    can change, and those of stored keys sharing five consecutive words with a changed key:
+    `quotation_windows` finds them. Such a quotation is read whole (as its distinct texts)
+    only when a new key outranks its root, so that its quotes may fold into another; else
+    its root stands for it, the new quotes that fold into it are added to its counts, and a
+    quote repeated ten thousand times costs nothing more. A quotation keeps its id while
+    its key (the folded text of its longest form) exists, so links to it survive rebuilds.
     """
     db = _db(conn)
     # text -> (id, article, speaker id, speaker name, date) of each quote not in a quotation
@@ -314,12 +313,15 @@ def fold_quotations(conn) -> None:
     if not loose and not opened:
         return
     key_of = {text: quote_key(text) for text in loose}
-    held: dict[int, set[str]] = {}
+    new_keys = {key for key in key_of.values() if key}
+    held: dict[int, set[str]] = {}  # quotations read whole: their distinct texts
+    kept: dict[int, tuple] = {}  # quotations standing for their quotes: (root, stored row)
 
-    def open_(ids: Iterable[int]) -> None:
+    def read(ids: Iterable[int]) -> None:
         for chunk in _chunks(sorted(ids)):
             for quotation_id in chunk:
                 held.setdefault(quotation_id, set())
+                kept.pop(quotation_id, None)
             for quotation_id, text in db.execute(
                 f"SELECT DISTINCT quotation_id, text FROM quotes WHERE quotation_id IN ({', '.join('?' * len(chunk))})",
                 chunk,
@@ -328,62 +330,90 @@ def fold_quotations(conn) -> None:
                 if text not in key_of:
                     key_of[text] = quote_key(text)
 
-    def add(found: dict[int, str]) -> dict[int, str]:
-        found = {qid: key for qid, key in found.items() if qid not in opened}
-        opened.update(found)
-        open_(found)
-        return found
+    def stand(ids: Iterable[int], best: dict[int, str]) -> None:
+        """Open stored quotations: read whole if a new key outranks their root, else kept."""
+        whole = []
+        for chunk in _chunks(sorted(set(ids) - opened.keys())):
+            for row in db.execute(f"SELECT id, quote_key, {', '.join(_FIELDS)} FROM quotations WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+                opened[row[0]] = row[1]
+                root = quote_key(row[2])
+                if (better := best.get(row[0])) is not None and _rank(better) < _rank(root):
+                    whole.append(row[0])
+                else:
+                    kept[row[0]] = (root, row)
+        read(whole)
 
-    open_(list(opened))
-    settled = db.execute(f"SELECT 1 FROM quotations WHERE occurrences != {UNSETTLED} LIMIT 1").fetchone()
-    windows = {window for key in set(key_of.values()) for window in _windows(key)} if settled else set()
-    found: set[int] = set()
-    for chunk in _chunks(sorted(windows)):
-        found.update(
-            qid for (qid,) in db.execute(
-                f"SELECT DISTINCT quotation_id FROM quotation_windows WHERE window IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-        )
-    for chunk in _chunks(sorted(found - opened.keys())):
-        add(dict(db.execute(f"SELECT id, quote_key FROM quotations WHERE id IN ({', '.join('?' * len(chunk))})", chunk)))
+    read(list(opened))
+    if db.execute(f"SELECT 1 FROM quotations WHERE occurrences != {UNSETTLED} LIMIT 1").fetchone():
+        # The best-ranked new key sharing a window with each stored quotation, looked up a
+        # few hundred keys at a time (keys of quotations read whole take part too: their
+        # quotes may fold into others).
+        best: dict[int, str | None] = {}
+        changed = sorted(new_keys | {key_of[t] for texts in held.values() for t in texts} - {""})
+        for keys in _chunks(changed, 200):
+            by_window: dict[int, str | None] = {}
+            for key in keys:
+                new = key in new_keys
+                for window in _windows(key):
+                    other = by_window.get(window)
+                    if new and (other is None or _rank(key) < _rank(other)):
+                        by_window[window] = key
+                    else:
+                        by_window.setdefault(window, None)
+            for chunk in _chunks(list(by_window)):
+                for window, quotation_id in db.execute(
+                    f"SELECT window, quotation_id FROM quotation_windows WHERE window IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ):
+                    key, other = by_window[window], best.get(quotation_id)
+                    if other is None or (key is not None and _rank(key) < _rank(other)):
+                        best[quotation_id] = key
+        stand(best, best)
 
-    # A group is recomputed from all its members: open the stored group of every root.
     while True:
-        keys = [key for key in dict.fromkeys(key_of.values()) if key]
+        roots = [root for root, _ in kept.values()]
+        keys = [key for key in dict.fromkeys([*key_of.values(), *roots]) if key]
         root_of = _fold_keys(keys)
+        moved = [qid for qid, (root, _) in kept.items() if root_of[root] != root]
+        if moved:
+            read(moved)
+            continue
         wanted = {_hash(root): root for root in sorted(set(root_of.values()))}
-        more: dict[int, str] = {}
-        for chunk in _chunks(list(wanted)):
-            more.update(
-                db.execute(f"SELECT id, quote_key FROM quotations WHERE quote_key IN ({', '.join('?' * len(chunk))})", chunk)
-            )
-        if not add(more):
+        more = []
+        known = set(opened.values())
+        for chunk in _chunks([key for key in wanted if key not in known]):
+            more += [qid for (qid,) in db.execute(f"SELECT id FROM quotations WHERE quote_key IN ({', '.join('?' * len(chunk))})", chunk)]
+        more = [qid for qid in more if qid not in opened]
+        if not more:
             break
+        stand(more, {})
 
-    longest: dict[str, str] = {}
+    # The longest form of each root, by its shown text (a kept quotation's stored one).
+    longest: dict[str, str] = {root: row[2] for root, row in kept.values()}
     for text, key in key_of.items():
         if key and root_of[key] == key:
-            best = longest.get(key)
-            if best is None or (len(text), text) > (len(best), best):
-                longest[key] = text
+            shown, best_shown = _shown(text), longest.get(key)
+            if best_shown is None or (len(shown), shown) > (len(best_shown), best_shown):
+                longest[key] = shown
     ids = {key: qid for qid, key in opened.items() if key in wanted}
-    # A new quotation of new quotes only is counted here; any other from its stored quotes.
-    counted_here: dict[str, list[tuple]] = defaultdict(list)
+    joining: dict[str, list[tuple]] = defaultdict(list)  # root hash -> loose quotes folding into it
     for text, quotes in loose.items():
         if key_of[text]:
-            counted_here[_hash(root_of[key_of[text]])].extend(quotes)
-    for texts in held.values():
-        for text in texts:
-            counted_here.pop(_hash(root_of[key_of[text]]), None)
+            joining[_hash(root_of[key_of[text]])].extend(quotes)
+    moved_in = {_hash(root_of[key_of[text]]) for texts in held.values() for text in texts}
+    recount: dict[int, str] = {}  # quotations counted from their stored quotes, with their text
     last = db.execute("SELECT coalesce(max(id), 0) FROM quotations").fetchone()[0]
     new = []
     for key, root in wanted.items():
-        if key not in ids:
-            last += 1
-            ids[key] = last
-            quotes = counted_here.get(key)
-            new.append((last, key, _shown(longest[root]), *(_counts(quotes) if quotes else (UNSETTLED, 0, None, None, None))))
+        if key in ids:
+            continue
+        last += 1
+        ids[key] = last
+        if key in moved_in or key not in joining:
+            recount[last] = longest[root]
+            new.append((last, key, longest[root], UNSETTLED, 0, None, None, None))
+        else:
+            new.append((last, key, longest[root], *_counts(joining[key])))
     # New quotations go in first (the quotes' foreign key), with multi-row INSERTs: the
     # full-text index writes out its terms once per statement.
     for chunk in _chunks(new):
@@ -393,6 +423,17 @@ def fold_quotations(conn) -> None:
         )
     _insert_windows(db, [(window, row[0]) for row in new for window in _windows(wanted[row[1]])])
 
+    merged = []
+    for qid, (root, row) in kept.items():
+        key = row[1]
+        if key in moved_in or (key in joining and not _merge(db, row, joining[key], longest[root], merged)):
+            recount[qid] = longest[root]
+        elif key not in joining and longest[root] != row[2]:
+            recount[qid] = longest[root]
+    for qid in held:
+        if opened[qid] in wanted:
+            recount[qid] = longest[wanted[opened[qid]]]
+
     target = {text: ids[_hash(root_of[key])] for text, key in key_of.items() if key}
     links = [(target[text], quote[0]) for text, quotes in loose.items() if text in target for quote in quotes]
     if links:
@@ -400,9 +441,14 @@ def fold_quotations(conn) -> None:
     moves = [(target[text], qid, text) for qid, texts in held.items() for text in sorted(texts) if target[text] != qid]
     if moves:
         db.executemany("UPDATE quotes SET quotation_id = ? WHERE quotation_id = ? AND text = ?", moves)
+    # Only a changed text is written: the full-text trigger fires on any write of it.
+    retext = [(row[0], row[-1]) for row in merged if row[0] is not None]
+    if retext:
+        db.executemany("UPDATE quotations SET text = ? WHERE id = ?", retext)
+    if merged:
+        db.executemany(f"UPDATE quotations SET {', '.join(f'{f} = ?' for f in _FIELDS[1:])} WHERE id = ?", [row[1:] for row in merged])
+    _count(db, recount)
 
-    stored = set(opened.values())
-    _count(db, {ids[key]: _shown(longest[root]) for key, root in wanted.items() if key not in counted_here or key in stored})
     gone = sorted(qid for qid, key in opened.items() if key not in wanted)
     for chunk in _chunks(gone):
         marks = ", ".join("?" * len(chunk))
@@ -414,6 +460,27 @@ def fold_quotations(conn) -> None:
         db.executemany("DELETE FROM quotation_windows WHERE window = ? AND quotation_id = ?", stale)
         db.execute(f"UPDATE quotes SET quotation_id = NULL WHERE quotation_id IN ({marks})", chunk)
         db.execute(f"DELETE FROM quotations WHERE id IN ({marks})", chunk)
+
+
+def _rank(key: str) -> tuple[int, str]:
+    """The order in which keys become roots (`_fold_keys`): longest, then alphabetical."""
+    return (-len(key), key)
+
+
+def _merge(db, row: tuple, quotes: list[tuple], text: str, merged: list) -> bool:
+    """Add new quotes to a settled quotation's counts, when that is exact: they come from
+    articles written since it was settled (so not yet among its articles), and every speaker
+    of theirs is already among its speakers. False when it must be counted from its quotes."""
+    qid, _, stored_text, occurrences, speaker_count, speakers, first, last = row
+    for speaker_id in {q[2] for q in quotes if q[2] is not None}:
+        if db.execute("SELECT 1 FROM quotes WHERE quotation_id = ? AND speaker_id = ? LIMIT 1", (qid, speaker_id)).fetchone() is None:
+            return False
+    dates = [d for d in (first, last, *(q[4] for q in quotes)) if d is not None]
+    merged.append((
+        text if text != stored_text else None, occurrences + len({q[1] for q in quotes}), speaker_count, speakers,
+        min(dates) if dates else None, max(dates) if dates else None, qid,
+    ))
+    return True
 
 
 _LOOSE = (
