@@ -43,6 +43,7 @@ FERRY = (
     '"The ferry will run all winter long this year," said Jose Alvarez, the ferry captain.\n'
     '"We are ready," said Jose Alvarez.\n'
 )
+MARCH = "The march went ahead on Saturday.\n" '"We want the harbour open again by the spring," the fishermen said.\n'
 FERRY_AGAIN = "Passengers welcomed the news.\n" '"Passengers can book their seats from Friday," said José Álvarez.\n'
 
 
@@ -174,16 +175,20 @@ def test_nothing_is_left_to_settle_after_a_build(steps):
 
 
 @pytest.mark.parametrize("order", [
-    ("harbour", "quay", "harbour-reprinted", "longer", "treasurer", "ferry", "ferry-reprinted", "ferry-again"),
-    ("ferry-again", "longer", "harbour-reprinted", "quay", "ferry", "treasurer", "harbour", "ferry-reprinted"),
+    ("harbour", "quay", "harbour-reprinted", "longer", "treasurer", "ferry", "ferry-reprinted", "ferry-again",
+     "march", "march-reprinted"),
+    ("ferry-again", "march-reprinted", "longer", "harbour-reprinted", "quay", "ferry", "treasurer", "harbour",
+     "ferry-reprinted", "march"),
 ])
 def test_a_build_that_settles_as_it_goes_holds_the_rows_of_a_build_that_settles_once(tmp_path, monkeypatch, order):
     """A large build settles every SETTLE_EVERY new quotes (flat memory); here every file.
-    Reprints repeat a settled quotation by the same speaker, which is then counted on
-    without reading its quotes; the rows are still those of one settle at the end."""
+    Reprints repeat a settled quotation by the same speaker (or by a group of the same
+    name, a speaker row of each article), which is then counted on without reading its
+    quotes; the rows are still those of one settle at the end."""
     texts = {"harbour": HARBOUR, "quay": QUAY, "longer": LONGER, "treasurer": TREASURER, "ferry": FERRY,
              "ferry-again": FERRY_AGAIN, "harbour-reprinted": HARBOUR + "Reprinted by the Valley Post.\n",
-             "ferry-reprinted": "Reprinted from the Courier.\n" + FERRY}
+             "ferry-reprinted": "Reprinted from the Courier.\n" + FERRY, "march": MARCH,
+             "march-reprinted": MARCH + "Reprinted by the Valley Post.\n"}
     folder = tmp_path / "news"
     folder.mkdir()
     for n, name in enumerate(order):

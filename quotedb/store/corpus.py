@@ -349,7 +349,13 @@ def fold_quotations(conn) -> None:
         # few hundred keys at a time (keys of quotations read whole take part too: their
         # quotes may fold into others).
         best: dict[int, str | None] = {}
-        changed = sorted(new_keys | {key_of[t] for texts in held.values() for t in texts} - {""})
+        # A new key that is already the root of a quotation changes no fold: it joins it.
+        known, hashed = [], {_hash(key): key for key in new_keys}
+        for chunk in _chunks(sorted(hashed)):
+            for qid, key in db.execute(f"SELECT id, quote_key FROM quotations WHERE quote_key IN ({', '.join('?' * len(chunk))})", chunk):
+                known.append(qid)
+                del hashed[key]
+        changed = sorted((set(hashed.values()) | {key_of[t] for texts in held.values() for t in texts}) - {""})
         for keys in _chunks(changed, 200):
             by_window: dict[int, str | None] = {}
             for key in keys:
@@ -368,7 +374,7 @@ def fold_quotations(conn) -> None:
                     key, other = by_window[window], best.get(quotation_id)
                     if other is None or (key is not None and _rank(key) < _rank(other)):
                         best[quotation_id] = key
-        stand(best, best)
+        stand([*best, *known], best)
 
     while True:
         roots = [root for root, _ in kept.values()]
@@ -469,12 +475,19 @@ def _rank(key: str) -> tuple[int, str]:
 
 def _merge(db, row: tuple, quotes: list[tuple], text: str, merged: list) -> bool:
     """Add new quotes to a settled quotation's counts, when that is exact: they come from
-    articles written since it was settled (so not yet among its articles), and every speaker
-    of theirs is already among its speakers. False when it must be counted from its quotes."""
+    articles written since it was settled (so not yet among its articles), and each of their
+    speakers is among its speakers or bears the name of one (a group of another article).
+    False when it must be counted from its quotes."""
     qid, _, stored_text, occurrences, speaker_count, speakers, first, last = row
-    for speaker_id in {q[2] for q in quotes if q[2] is not None}:
-        if db.execute("SELECT 1 FROM quotes WHERE quotation_id = ? AND speaker_id = ? LIMIT 1", (qid, speaker_id)).fetchone() is None:
+    for speaker_id, name in {(q[2], q[3]) for q in quotes if q[2] is not None}:
+        if db.execute("SELECT 1 FROM quotes WHERE quotation_id = ? AND speaker_id = ? LIMIT 1", (qid, speaker_id)).fetchone():
+            continue
+        if name and db.execute(
+            "SELECT 1 FROM quotes q JOIN speakers s ON s.id = q.speaker_id WHERE q.quotation_id = ? AND s.name = ? LIMIT 1",
+            (qid, name),
+        ).fetchone() is None:
             return False
+        speaker_count += 1
     dates = [d for d in (first, last, *(q[4] for q in quotes)) if d is not None]
     merged.append((
         text if text != stored_text else None, occurrences + len({q[1] for q in quotes}), speaker_count, speakers,
