@@ -178,3 +178,18 @@ def test_speakers_are_found_by_name_whatever_its_case_through_an_index(db_path):
     with sqlite3.connect(db_path) as conn:
         plan = conn.execute("explain query plan select id from speakers where name = 'mara olsen' collate nocase").fetchall()
     assert "USING COVERING INDEX ix_speakers_name_nocase" in " ".join(row[3] for row in plan)
+
+
+def test_upgrading_to_0010_indexes_the_windows_of_the_stored_quotations(tmp_path):
+    db = tmp_path / "quotes.db"
+    migrate.upgrade(db, "0009")
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "insert into quotations (id, quote_key, text, occurrences, speaker_count) values "
+            "(7, 'k', 'We will rebuild the harbour wall, she said', 1, 1), (8, 'short', 'We are ready', 1, 1)"
+        )
+
+    migrate.upgrade(db)
+
+    assert fetch(db, "select count(*), min(quotation_id), max(quotation_id) from quotation_windows") == [(4, 7, 7)]
+    assert fetch(db, "select name, value from settle_state") == [("windowed_through", 8)]

@@ -1,4 +1,5 @@
-"""quotation_windows: the hashed five-word windows of every quotation, for settle.
+"""quotation_windows: the hashed five-word windows of every quotation, for settle; and
+settle_state, which says up to which quotation they are written.
 
 A settle had to read and fold every quotation to find those sharing a five-word window
 with the quotes that changed: time in the size of the corpus, and a build settled once at
@@ -34,8 +35,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('window', 'quotation_id', name=op.f('pk_quotation_windows')),
     sqlite_with_rowid=False
     )
+    op.create_table('settle_state',
+    sa.Column('name', sa.Text(), nullable=False),
+    sa.Column('value', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_settle_state'))
+    )
     index_windows(op.get_bind().connection.driver_connection)
 
 
 def downgrade() -> None:
+    op.drop_table('settle_state')
     op.drop_table('quotation_windows')

@@ -276,17 +276,35 @@ def _insert_windows(db, rows: list[tuple[int, int]]) -> None:
         )
 
 
-def index_windows(conn) -> None:
-    """Index the windows of every stored quotation (for a migration, or a repair)."""
-    db = _db(conn)
-    db.execute("DELETE FROM quotation_windows")
+WINDOWED = "windowed_through"
+
+
+def _windowed(db) -> int:
+    row = db.execute("SELECT value FROM settle_state WHERE name = ?", (WINDOWED,)).fetchone()
+    return row[0] if row else 0
+
+
+def _window_all(db, after: int = 0) -> None:
+    """Write the windows of every quotation with an id above `after`, and say so."""
     rows = []
-    for quotation_id, text in db.execute("SELECT id, text FROM quotations ORDER BY id"):
+    for quotation_id, text in db.execute("SELECT id, text FROM quotations WHERE id > ? ORDER BY id", (after,)).fetchall():
         rows.extend((window, quotation_id) for window in _windows(quote_key(text)))
         if len(rows) >= 50_000:
             _insert_windows(db, rows)
             rows = []
     _insert_windows(db, rows)
+    last = db.execute("SELECT coalesce(max(id), 0) FROM quotations").fetchone()[0]
+    db.execute(
+        "INSERT INTO settle_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        (WINDOWED, max(last, after)),
+    )
+
+
+def index_windows(conn) -> None:
+    """Index the windows of every stored quotation (for a migration, or a repair)."""
+    db = _db(conn)
+    db.execute("DELETE FROM quotation_windows")
+    _window_all(db)
 
 
 _FIELDS = ("text", "occurrences", "speaker_count", "speakers", "first_published", "last_published")
@@ -344,7 +362,11 @@ def fold_quotations(conn) -> None:
         read(whole)
 
     read(list(opened))
-    if db.execute(f"SELECT 1 FROM quotations WHERE occurrences != {UNSETTLED} LIMIT 1").fetchone():
+    windowed = _windowed(db)
+    settled = db.execute(f"SELECT 1 FROM quotations WHERE occurrences != {UNSETTLED} LIMIT 1").fetchone()
+    if settled:
+        _window_all(db, windowed)
+        windowed = _windowed(db)
         # The best-ranked new key sharing a window with each stored quotation, looked up a
         # few hundred keys at a time (keys of quotations read whole take part too: their
         # quotes may fold into others).
@@ -427,7 +449,12 @@ def fold_quotations(conn) -> None:
             f"INSERT INTO quotations (id, quote_key, {', '.join(_FIELDS)}) VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?)'] * len(chunk))}",
             [value for row in chunk for value in row],
         )
-    _insert_windows(db, [(window, row[0]) for row in new for window in _windows(wanted[row[1]])])
+    # Windows are written only once a settle has something to look them up in: a build
+    # that settles once writes none, and the next settle writes them all first.
+    if settled:
+        _window_all(db, windowed)
+    else:
+        _insert_windows(db, [(window, row[0]) for row in new if row[0] <= windowed for window in _windows(wanted[row[1]])])
 
     merged = []
     for qid, (root, row) in kept.items():
@@ -460,7 +487,7 @@ def fold_quotations(conn) -> None:
         marks = ", ".join("?" * len(chunk))
         stale = [
             (window, qid)
-            for qid, text in db.execute(f"SELECT id, text FROM quotations WHERE id IN ({marks})", chunk)
+            for qid, text in db.execute(f"SELECT id, text FROM quotations WHERE id IN ({marks}) AND id <= ?", (*chunk, windowed))
             for window in _windows(quote_key(text))
         ]
         db.executemany("DELETE FROM quotation_windows WHERE window = ? AND quotation_id = ?", stale)

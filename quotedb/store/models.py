@@ -184,6 +184,18 @@ class QuotationWindow(Base):
     quotation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
+class SettleState(Base):
+    """Named integers a settle keeps between builds. `windowed_through`: every quotation with
+    an id up to it has its windows in quotation_windows; those above do not yet. A build
+    that settles once (nothing settled before it) then writes no windows at all; the next
+    settle that needs to look windows up writes the missing ones first."""
+
+    __tablename__ = "settle_state"
+
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
 class QuoteFacet(Base):
     """How many quotes have each value of a faceted quotes_view column (kind, speaker, event,
     source), kept by triggers on quotes (quotedb.store.counts). The site's Datasette plugin
