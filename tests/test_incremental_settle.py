@@ -15,6 +15,8 @@ import shutil
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from factories import fetch
 
 from quotedb.build import build
@@ -207,3 +209,82 @@ def test_a_build_that_settles_as_it_goes_holds_the_rows_of_a_build_that_settles_
     assert True in merges
     assert snapshot(tmp_path / "as-it-goes.db") == snapshot(tmp_path / "once.db")
     assert exact(tmp_path / "as-it-goes-parallel.db") == exact(tmp_path / "as-it-goes.db")
+
+
+def test_a_better_spelling_goes_with_the_article_that_gave_it(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "ferry-again.txt").write_text(FERRY_AGAIN, encoding="utf-8")
+    db = tmp_path / "q.db"
+    build([folder], db, jobs=1)
+    assert fetch(db, "select name from speakers where name_key = 'jose alvarez'") == [("José Álvarez",)]
+
+    (folder / "ferry-again.txt").unlink()
+    build([folder], db, jobs=1)
+
+    assert fetch(db, "select name from speakers where name_key = 'jose alvarez'") == [("Jose Alvarez",)]
+    assert fetch(db, "select distinct speaker from quotes") == [("Jose Alvarez",)]
+    assert fetch(db, "select speakers from quotations where text like 'We are ready%'") == [("Jose Alvarez",)]
+
+
+# Articles whose quotes repeat, shorten, lengthen and re-attribute each other, for the
+# property below; each may be written several times (a reprint adds a line of its own).
+POOL = {
+    "harbour": HARBOUR,
+    "quay": QUAY,
+    "longer": LONGER,
+    "treasurer": TREASURER,
+    "ferry": FERRY,
+    "ferry-again": FERRY_AGAIN,
+    "march": MARCH,
+    "banda": "Ruth Banda spoke at the harbour.\n" '"We will rebuild the harbour wall!" said Ruth Banda.\n',
+    "olsen": "The mayor answered.\n" '"We are ready," said Mara Olsen, the mayor.\n'
+    '"The ferry will run all winter long this year," she said.\n',
+    "shorter": "A reader wrote in.\n" '"rebuild the harbour wall before the storms," wrote Maria Okafor.\n',
+}
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(POOL)), st.integers(0, 2)), min_size=2, max_size=9))
+def test_settling_as_it_goes_or_once_gives_the_same_rows_for_any_articles(tmp_path_factory, picks):
+    """Whatever the articles and their order, a build that settles after every file holds
+    the rows of a build that settles once at its end (ids aside)."""
+    from quotedb import build as building
+
+    tmp_path = tmp_path_factory.mktemp("pool")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n, (name, reprint) in enumerate(picks):
+        (folder / f"{n:02d}-{name}.txt").write_text(POOL[name] + "Reprinted.\n" * reprint, encoding="utf-8")
+    build([folder], tmp_path / "once.db", jobs=1)
+    every = building.SETTLE_EVERY
+    building.SETTLE_EVERY = 1
+    try:
+        build([folder], tmp_path / "as-it-goes.db", jobs=1)
+    finally:
+        building.SETTLE_EVERY = every
+
+    assert snapshot(tmp_path / "as-it-goes.db") == snapshot(tmp_path / "once.db")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(sorted(POOL)), st.integers(0, 1)), max_size=5), min_size=2, max_size=4))
+def test_any_sequence_of_incremental_builds_ends_with_the_rows_of_a_fresh_build(tmp_path_factory, steps):
+    """Each step replaces the folder's articles with others (some kept, some new, some
+    gone); the database built step by step then holds what a fresh build holds."""
+    tmp_path = tmp_path_factory.mktemp("seq")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    db = tmp_path / "steps.db"
+    for picks in steps:
+        wanted = {f"{name}-{reprint}.txt": POOL[name] + "Reprinted.\n" * reprint for name, reprint in picks}
+        for path in folder.iterdir():
+            if path.name not in wanted:
+                path.unlink()
+        for name, text in wanted.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        build([folder], db, jobs=1)
+    build([folder], tmp_path / "fresh.db", jobs=1)
+
+    assert snapshot(db) == snapshot(tmp_path / "fresh.db")

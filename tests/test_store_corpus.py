@@ -184,3 +184,7 @@ def test_the_best_written_spelling_is_shown():
     assert better_name("MARIA OKAFOR", "Maria Okafor") == "Maria Okafor"
     assert better_name("Maria Okafor", "María Okafor") == "María Okafor"
     assert better_name("María Okafor", "Maria Okafor") == "María Okafor"
+
+
+def test_of_two_spellings_as_good_the_same_one_is_shown_whichever_came_first():
+    assert better_name("José Alvarez", "Jose Álvarez") == better_name("Jose Álvarez", "José Alvarez") == "Jose Álvarez"

@@ -61,14 +61,18 @@ def display_name(name: str) -> str:
 
 
 def better_name(current: str, candidate: str) -> str:
-    """Of two spellings of one name, the one written best: not all capitals, with accents."""
+    """Of two spellings of one name, the one written best: not all capitals, with accents;
+    between two as good, the one that sorts first. The choice is a total order, so the
+    name a speaker is shown by follows from the set of spellings, in whatever order the
+    articles came (and a build after one is removed gives what a fresh build gives)."""
 
     def score(name: str) -> tuple[int, int]:
         letters = [c for c in name if c.isalpha()]
         shouting = bool(letters) and all(c.isupper() for c in letters) and len(letters) > 3
         return (0 if shouting else 1, sum(1 for c in letters if ord(c) > 127))
 
-    return candidate if score(candidate) > score(current) else current
+    first, second = score(candidate), score(current)
+    return candidate if first > second or (first == second and candidate < current) else current
 
 
 def surname(key: str) -> str | None:

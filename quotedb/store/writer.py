@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
+from functools import reduce
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +31,7 @@ from quotedb.store import models
 # Bumped when what the writer stores for the same extraction changes: re-parses everything.
 STORE_VERSION = "3"
 from quotedb.store.corpus import remove_orphan_speakers, settle, unsettle_article, unsettle_speaker, unsettle_surnames
-from quotedb.store.identity import better_name
+from quotedb.store.identity import better_name, display_name, speaker_key
 from quotedb.store.prepare import InvalidExtraction, Prepared, check_extraction, prepare, speaker_name
 
 __all__ = ["FileState", "InvalidExtraction", "Prepared", "Writer", "Written", "check_extraction", "prepare", "speaker_name"]
@@ -412,6 +413,7 @@ class Writer:
         conn.execute(delete(AEV).where(AEV.c.article_id == article_id))
         conn.execute(delete(SPK).where(SPK.c.article_id == article_id))
         remove_orphan_speakers(conn, speaker_ids)
+        self._rename_from_remaining(db, speaker_ids)
         if event_ids:
             conn.execute(
                 delete(EVT).where(
@@ -425,6 +427,29 @@ class Writer:
                 cache = self._speakers if table == "speakers" else self._events
                 if key in cache and (cache[key] if table == "events" else cache[key][0]) == row_id:
                     del cache[key]
+
+    def _rename_from_remaining(self, db, speaker_ids: set[int]) -> None:
+        """Corpus-wide speakers show the best spelling their remaining quotes give: removing
+        the article that gave a better one undoes it, as a fresh build would."""
+        for chunk in _chunks(sorted(speaker_ids)):
+            rows = db.execute(
+                f"SELECT id, name, kind, name_key FROM speakers WHERE article_id IS NULL AND id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            for speaker_id, name, kind, key in rows:
+                forms = [
+                    display_name(form) if kind == "person" else form.strip()
+                    for (form,) in db.execute(
+                        "SELECT DISTINCT speaker_name FROM quotes WHERE speaker_id = ? AND speaker_name IS NOT NULL", (speaker_id,)
+                    )
+                    if speaker_key(form, kind) == key
+                ]
+                best = reduce(better_name, forms, forms[0]) if forms else name
+                if best != name:
+                    db.execute("UPDATE speakers SET name = ? WHERE id = ?", (best, speaker_id))
+                    unsettle_speaker(db, speaker_id)
+                    if (known := self._speakers.get((key, kind))) is not None and known[0] == speaker_id:
+                        known[1] = best
 
     @staticmethod
     def _keys_of(db, table: str, columns: str, ids: set[int]) -> dict:
