@@ -29,7 +29,7 @@ from quotedb.model import Article, Extraction
 from quotedb.store import models
 
 # Bumped when what the writer stores for the same extraction changes: re-parses everything.
-STORE_VERSION = "3"
+STORE_VERSION = "4"
 from quotedb.store.corpus import remove_orphan_speakers, settle, unsettle_article, unsettle_speaker, unsettle_surnames
 from quotedb.store.identity import better_name, display_name, speaker_key
 from quotedb.store.prepare import InvalidExtraction, Prepared, check_extraction, prepare, speaker_name
