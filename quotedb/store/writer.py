@@ -617,8 +617,9 @@ _INSERT_ARTICLE = (
 )
 _INSERT_ROLE = "INSERT INTO roles (id, speaker_id, article_id, title, organization, place) VALUES (?, ?, ?, ?, ?, ?)"
 _INSERT_SPEAKER = "INSERT INTO speakers (id, name, kind, name_key, article_id) VALUES (?, ?, ?, ?, ?)"
-# Corpus-wide speakers remembered by a batch before it forgets them all (flat memory).
-_MAX_REMEMBERED = 200_000
+# Corpus-wide speakers remembered by a batch before it forgets them all (flat memory:
+# ~350 bytes each, so 50,000 hold ~18 MB; one not remembered costs an indexed lookup).
+_MAX_REMEMBERED = 50_000
 _INSERT_QUOTE = (
     'INSERT INTO quotes (article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", '
     "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, published, "
