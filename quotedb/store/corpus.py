@@ -31,6 +31,7 @@ from itertools import accumulate
 from sqlalchemy import Connection, delete, exists
 
 from quotedb.store import models
+from quotedb.store.bulk import insert_rows
 from quotedb.store.identity import display_name, fold, is_surname_only, name_key, surname
 
 SPK = models.Speaker.__table__
@@ -269,11 +270,7 @@ def _windows(key: str) -> set[int]:
 
 
 def _insert_windows(db, rows: list[tuple[int, int]]) -> None:
-    for chunk in _chunks(rows):
-        db.execute(
-            f"INSERT OR IGNORE INTO quotation_windows (window, quotation_id) VALUES {', '.join(['(?, ?)'] * len(chunk))}",
-            [value for row in chunk for value in row],
-        )
+    insert_rows(db, "INSERT OR IGNORE INTO quotation_windows (window, quotation_id) VALUES (?, ?)", rows)
 
 
 WINDOWED = "windowed_through"
@@ -444,11 +441,7 @@ def fold_quotations(conn) -> None:
             new.append((last, key, longest[root], *_counts(joining[key])))
     # New quotations go in first (the quotes' foreign key), with multi-row INSERTs: the
     # full-text index writes out its terms once per statement.
-    for chunk in _chunks(new):
-        db.execute(
-            f"INSERT INTO quotations (id, quote_key, {', '.join(_FIELDS)}) VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?)'] * len(chunk))}",
-            [value for row in chunk for value in row],
-        )
+    insert_rows(db, f"INSERT INTO quotations (id, quote_key, {', '.join(_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new)
     # Windows are written only once a settle has something to look them up in: a build
     # that settles once writes none, and the next settle writes them all first.
     if settled:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
-from functools import reduce
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import reduce
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Engine, delete, exists, func, insert, select,
 
 from quotedb.model import Article, Extraction
 from quotedb.store import models
+from quotedb.store.bulk import insert_rows
 
 # Bumped when what the writer stores for the same extraction changes: re-parses everything.
 STORE_VERSION = "4"
@@ -598,17 +599,6 @@ class _Pending:
         insert_rows(db, _INSERT_ALIAS, self.aliases)
         self.speakers, self.roles, self.quotes, self.aliases, self.counts = [], [], [], [], {}
         self._last.clear()
-
-
-def insert_rows(db, statement: str, rows: list[tuple]) -> None:
-    """One multi-row INSERT per 500 rows, not one statement per row: each statement is a
-    statement transaction, at which the full-text index writes out its pending terms."""
-    width = statement.count("?")
-    head = statement[: statement.rindex("VALUES") + len("VALUES")]
-    one = "(" + ", ".join("?" * width) + ")"
-    for i in range(0, len(rows), 500):
-        chunk = rows[i : i + 500]
-        db.execute(f"{head} {', '.join([one] * len(chunk))}", [value for row in chunk for value in row])
 
 
 _INSERT_ARTICLE = (
