@@ -374,6 +374,24 @@ def bench_rebuild_large(large: dict, repeat: int, jobs: int) -> dict:
     }
 
 
+def write_passes(replica: Path, path: Path, passes: int) -> Path:
+    """The replicated corpus read `passes` times as many archives: from the second pass on,
+    every text gets a closing line of its own, so each is a new article whose quotes repeat
+    those already stored (what a settle must fold into existing quotations)."""
+    csv.field_size_limit(1 << 30)
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        for k in range(passes):
+            with open(replica, newline="", encoding="utf-8") as source:
+                rows = csv.reader(source)
+                header = next(rows)
+                if k == 0:
+                    out.writerow(header)
+                for row in rows:
+                    out.writerow(row if k == 0 else [*row[:-1], f"{row[-1]}\n\nArchive {k + 1}."])
+    return path
+
+
 def bench_stream(corpus: str, workdir: Path, jobs: int, seconds: float) -> dict:
     """A first build of a large corpus, from nothing to its last settle (or stopped after
     `seconds` when > 0): tree RSS and PSS and articles stored every 10 s, to show memory
@@ -548,6 +566,8 @@ def main() -> None:
     parser.add_argument("--stream-seconds", type=float, default=0,
                         help="Stop the first build of the replicated corpus after this long (default 0: run it to the end).")
     parser.add_argument("--large-db", type=Path, help="Reuse a large database (and its replica.csv beside it).")
+    parser.add_argument("--stream-passes", type=int, default=1,
+                        help="Build the replicated corpus read this many times as separate archives (stream step).")
     parser.add_argument("--out", type=Path, help="Write the results as JSON here too.")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="quotedb-bench-"))
@@ -573,8 +593,11 @@ def main() -> None:
         show("large_db", large)
         show("large_rebuild", bench_rebuild_large(large, args.repeat, args.jobs))
         large_db = Path(large["db"])
-        if "stream" not in args.skip:
-            show("stream", bench_stream(large["corpus"], workdir, args.jobs, args.stream_seconds))
+    if "stream" not in args.skip and large_db is not None:
+        replica = large_db.parent / "replica.csv"
+        if args.stream_passes > 1:
+            replica = write_passes(replica, workdir / f"replica-x{args.stream_passes}.csv", args.stream_passes)
+        show("stream", bench_stream(str(replica), workdir, args.jobs, args.stream_seconds))
     if "pages" not in args.skip and large_db is not None:
         show("pages", bench_pages(large_db, args.page_repeat, args.facet_time_limit_ms))
 
