@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -273,20 +274,19 @@ def _give_back_memory() -> None:
     nothing). Without it the main process's RSS crept up through a long build although
     its Python objects did not grow (tracemalloc): 215 MB instead of ~170 MB after two
     million quotes (benchmarks/README.md)."""
-    global _TRIM
-    if _TRIM is None:
-        import ctypes
-        import ctypes.util
-
-        try:
-            _TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _TRIM = False
-    if _TRIM:
-        _TRIM(0)
+    if trim := _malloc_trim():
+        trim(0)
 
 
-_TRIM = None
+@cache
+def _malloc_trim():
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def _forget_missing(paths: list, files: set[str], writer: Writer) -> int:

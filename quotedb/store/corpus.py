@@ -281,20 +281,18 @@ def _windowed(db) -> int:
     return row[0] if row else 0
 
 
-def _window_all(db, after: int = 0) -> None:
-    """Write the windows of every quotation with an id above `after`, and say so."""
-    rows = []
-    for quotation_id, text in db.execute("SELECT id, text FROM quotations WHERE id > ? ORDER BY id", (after,)).fetchall():
-        rows.extend((window, quotation_id) for window in _windows(quote_key(text)))
-        if len(rows) >= 50_000:
-            _insert_windows(db, rows)
-            rows = []
-    _insert_windows(db, rows)
-    last = db.execute("SELECT coalesce(max(id), 0) FROM quotations").fetchone()[0]
+def _window_all(db, after: int = 0) -> int:
+    """Write the windows of every quotation with an id above `after`, a page of them at a
+    time, and say so; returns the id they are now written up to."""
+    last = after
+    while page := db.execute("SELECT id, text FROM quotations WHERE id > ? ORDER BY id LIMIT 5000", (last,)).fetchall():
+        _insert_windows(db, [(window, quotation_id) for quotation_id, text in page for window in _windows(quote_key(text))])
+        last = page[-1][0]
     db.execute(
         "INSERT INTO settle_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        (WINDOWED, max(last, after)),
+        (WINDOWED, last),
     )
+    return last
 
 
 def index_windows(conn) -> None:
@@ -362,8 +360,7 @@ def fold_quotations(conn) -> None:
     windowed = _windowed(db)
     settled = db.execute(f"SELECT 1 FROM quotations WHERE occurrences != {UNSETTLED} LIMIT 1").fetchone()
     if settled:
-        _window_all(db, windowed)
-        windowed = _windowed(db)
+        windowed = _window_all(db, windowed)
         # The best-ranked new key sharing a window with each stored quotation, looked up a
         # few hundred keys at a time (keys of quotations read whole take part too: their
         # quotes may fold into others).
@@ -404,11 +401,12 @@ def fold_quotations(conn) -> None:
             read(moved)
             continue
         wanted = {_hash(root): root for root in sorted(set(root_of.values()))}
-        more = []
-        known = set(opened.values())
-        for chunk in _chunks([key for key in wanted if key not in known]):
-            more += [qid for (qid,) in db.execute(f"SELECT id FROM quotations WHERE quote_key IN ({', '.join('?' * len(chunk))})", chunk)]
-        more = [qid for qid in more if qid not in opened]
+        unopened = sorted(set(wanted) - set(opened.values()))
+        more = [
+            qid
+            for chunk in _chunks(unopened)
+            for (qid,) in db.execute(f"SELECT id FROM quotations WHERE quote_key IN ({', '.join('?' * len(chunk))})", chunk)
+        ]
         if not more:
             break
         stand(more, {})
@@ -438,7 +436,7 @@ def fold_quotations(conn) -> None:
             recount[last] = longest[root]
             new.append((last, key, longest[root], UNSETTLED, 0, None, None, None))
         else:
-            new.append((last, key, longest[root], *_counts(joining[key])))
+            new.append((last, key, longest[root], *_counts_of(joining[key])))
     # New quotations go in first (the quotes' foreign key), with multi-row INSERTs: the
     # full-text index writes out its terms once per statement.
     insert_rows(db, f"INSERT INTO quotations (id, quote_key, {', '.join(_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new)
@@ -467,13 +465,8 @@ def fold_quotations(conn) -> None:
     moves = [(target[text], qid, text) for qid, texts in held.items() for text in sorted(texts) if target[text] != qid]
     if moves:
         db.executemany("UPDATE quotes SET quotation_id = ? WHERE quotation_id = ? AND text = ?", moves)
-    # Only a changed text is written: the full-text trigger fires on any write of it.
-    retext = [(row[0], row[-1]) for row in merged if row[0] is not None]
-    if retext:
-        db.executemany("UPDATE quotations SET text = ? WHERE id = ?", retext)
-    if merged:
-        db.executemany(f"UPDATE quotations SET {', '.join(f'{f} = ?' for f in _FIELDS[1:])} WHERE id = ?", [row[1:] for row in merged])
-    _count(db, recount)
+    _write_quotations(db, [(row[0], row[-1]) for row in merged if row[0] is not None], [row[1:] for row in merged])
+    _recount(db, recount)
 
     gone = sorted(qid for qid, key in opened.items() if key not in wanted)
     for chunk in _chunks(gone):
@@ -522,9 +515,9 @@ _LOOSE = (
 )
 
 
-def _counts(quotes: list[tuple]) -> tuple:
+def _counts_of(quotes: list[tuple]) -> tuple:
     """occurrences, speaker_count, speakers, first and last date of (id, article, speaker
-    id, speaker name, date) rows: what `_count` gives in SQL for stored quotes."""
+    id, speaker name, date) rows: what `_recount` gives in SQL for stored quotes."""
     dates = [q[4] for q in quotes if q[4] is not None]
     return (
         len({q[1] for q in quotes}),
@@ -539,7 +532,7 @@ def _shown(text: str) -> str:
     return text.strip(" \t\n\"'“”‘’«»„,")
 
 
-def _count(db, texts: dict[int, str]) -> None:
+def _recount(db, texts: dict[int, str]) -> None:
     """Each quotation's text and counts from its quotes, written where they changed."""
     for chunk in _chunks(sorted(texts)):
         marks = ", ".join("?" * len(chunk))
@@ -570,11 +563,16 @@ def _count(db, texts: dict[int, str]) -> None:
                 retext.append((texts[qid], qid))
             if counts != stored[qid][1:]:
                 recount.append((*counts, qid))
-        # Only a changed text is written: the full-text trigger fires on any write of it.
-        if retext:
-            db.executemany("UPDATE quotations SET text = ? WHERE id = ?", retext)
-        if recount:
-            db.executemany(f"UPDATE quotations SET {', '.join(f'{f} = ?' for f in _FIELDS[1:])} WHERE id = ?", recount)
+        _write_quotations(db, retext, recount)
+
+
+def _write_quotations(db, texts: list[tuple], counts: list[tuple]) -> None:
+    """(text, id) and (counts..., id) rows. Texts only where they changed: the full-text
+    trigger fires on any write of the column."""
+    if texts:
+        db.executemany("UPDATE quotations SET text = ? WHERE id = ?", texts)
+    if counts:
+        db.executemany(f"UPDATE quotations SET {', '.join(f'{f} = ?' for f in _FIELDS[1:])} WHERE id = ?", counts)
 
 
 def _fold_keys(groups: Iterable[str]) -> dict[str, str]:
