@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= quotes.db
 PORT ?= 8001
 
-.PHONY: install build serve test clean
+.PHONY: install build serve test schema clean
 
 $(BIN)/quotedb: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ serve: build
 
 test: install
 	$(BIN)/python -m pytest -n auto -q
+
+# After a new migration: migrations/head.sql, the schema new databases are made from.
+schema: install
+	$(BIN)/python -m quotedb.store.migrate
 
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache

@@ -56,6 +56,18 @@ def test_build_refuses_a_path_that_does_not_exist(tmp_path):
     assert result.exit_code == 2 and "nowhere" in result.output
 
 
+def test_build_refuses_a_db_path_that_holds_something_else_and_leaves_it_alone(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a database\n" * 100)
+
+    result = run("build", str(RAW), "--db", str(notes))
+
+    assert result.exit_code == 1
+    assert f"{notes}: not an SQLite database" in result.output
+    assert "Traceback" not in result.output
+    assert notes.read_text() == "my notes, not a database\n" * 100
+
+
 def test_extract_prints_one_json_line_per_article_with_true_offsets():
     result = run("extract", str(RAW))
 

@@ -1,4 +1,10 @@
-"""Run Alembic from code, so `quotedb build` needs no alembic.ini in the working directory."""
+"""Run Alembic from code, so `quotedb build` needs no alembic.ini in the working directory.
+
+A new database is made from `migrations/head.sql`, the schema the migrations produce, in
+one transaction (as Rails loads schema.rb instead of replaying every migration): Alembic's
+import and ten batch migrations were a tenth of a BBC build, spent before any worker starts.
+Tests check that the file equals what Alembic makes; `make schema` writes it again.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,9 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 # database already there is not handed to Alembic, whose import and start-up took a third
 # of an unchanged rebuild.
 HEAD = "0010"
+SNAPSHOT = MIGRATIONS / "head.sql"
+# Tables FTS5 makes for each of its virtual tables, and fills itself.
+_SHADOWS = ("data", "idx", "docsize", "config", "content")
 
 
 def alembic_config(db_path: str | Path):
@@ -39,9 +48,28 @@ def current(db_path: str | Path) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-def upgrade(db_path: str | Path, revision: str = "head") -> None:
-    if revision in ("head", HEAD) and current(db_path) == HEAD:
-        return
+class NotADatabase(ValueError):
+    """The --db path holds something other than an SQLite database: it is left alone."""
+
+
+def _check_is_database(db_path: str | Path) -> None:
+    path = Path(db_path)
+    if path.is_file() and path.stat().st_size:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise NotADatabase(f"{path}: not an SQLite database; choose another --db path")
+
+
+def upgrade(db_path: str | Path, revision: str = "head", *, snapshot: bool = True) -> None:
+    """Bring the database to `revision`; a new one to head from the snapshot (unless
+    `snapshot` is false, as the migration tests ask), any other through Alembic."""
+    _check_is_database(db_path)
+    if revision in ("head", HEAD):
+        if current(db_path) == HEAD:
+            return
+        if snapshot and _is_empty(db_path) and SNAPSHOT.is_file():
+            _create_from_snapshot(db_path)
+            return
     from alembic import command
 
     command.upgrade(alembic_config(db_path), revision)
@@ -57,3 +85,122 @@ def heads(db_path: str | Path = ":memory:") -> list[str]:
     from alembic.script import ScriptDirectory
 
     return list(ScriptDirectory.from_config(alembic_config(db_path)).get_heads())
+
+
+def _is_empty(db_path: str | Path) -> bool:
+    """No file, an empty file, or a database with nothing in it yet."""
+    path = Path(db_path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return True
+    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+def _create_from_snapshot(db_path: str | Path) -> None:
+    script = SNAPSHOT.read_text(encoding="utf-8")
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        for statement in _statements(script):
+            conn.execute(statement)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+
+
+def _statements(script: str) -> list[str]:
+    """The complete statements of a script, in order (triggers hold semicolons)."""
+    statements, current_ = [], ""
+    for line in script.splitlines(keepends=True):
+        if not current_ and (not line.strip() or line.startswith("--")):
+            continue
+        current_ += line
+        if sqlite3.complete_statement(current_):
+            statements.append(current_.strip())
+            current_ = ""
+    if current_.strip():
+        raise ValueError(f"{SNAPSHOT}: incomplete statement at the end: {current_[:80]!r}")
+    return statements
+
+
+def dump(db_path: str | Path) -> str:
+    """The schema and rows of a database made by the migrations, as the script that makes
+    it again: objects in the order they were made (SQLite fires the newest trigger first),
+    without the tables FTS5 makes itself."""
+    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        objects = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+        virtual = [name for _, name, sql in objects if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+        made_by_fts = {f"{table}_{shadow}" for table in virtual for shadow in _SHADOWS}
+        lines = [f"-- The schema of migrations/versions at {current(db_path)}. Made by `make schema`; do not edit.", ""]
+        for type_, name, sql in objects:
+            if name not in made_by_fts:
+                lines.append(f"{sql};")
+        for type_, name, _ in objects:
+            if type_ == "table" and name not in made_by_fts and name not in virtual:
+                for row in sorted(conn.execute(f'SELECT * FROM "{name}"'), key=repr):
+                    lines.append(f'INSERT INTO "{name}" VALUES ({", ".join(_literal(value) for value in row)});')
+        return "\n".join(lines) + "\n"
+    finally:
+        conn.close()
+
+
+def _literal(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    raise TypeError(f"cannot write {type(value).__name__} into {SNAPSHOT.name}")
+
+
+def meaning(db_path: str | Path) -> dict:
+    """What a schema means, not how Alembic happened to write it: batch migrations list a
+    table's constraints, and make its indexes, in an order that varies from run to run. The
+    order of each table's triggers does matter (SQLite fires the newest first)."""
+    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid").fetchall()
+        return {
+            "objects": {
+                name: (type_, table, sorted(line.strip().rstrip(",") for line in sql.splitlines()) if sql else None)
+                for type_, name, table, sql in objects
+            },
+            "trigger order": [(table, name) for type_, name, table, _ in objects if type_ == "trigger"],
+            "rows": {
+                name: sorted(conn.execute(f'SELECT * FROM "{name}"'), key=repr)
+                for type_, name, *_ in objects
+                if type_ == "table"
+            },
+        }
+    finally:
+        conn.close()
+
+
+def write_snapshot() -> Path:
+    """Migrate a scratch database to head with Alembic and write its script to SNAPSHOT,
+    unless the snapshot there already makes a database of the same meaning."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "head.db"
+        upgrade(db, snapshot=False)
+        if SNAPSHOT.is_file():
+            made = Path(folder) / "snapshot.db"
+            _create_from_snapshot(made)
+            if meaning(made) == meaning(db):
+                return SNAPSHOT
+        SNAPSHOT.write_text(dump(db), encoding="utf-8")
+    return SNAPSHOT
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_snapshot()}")
