@@ -271,7 +271,7 @@ def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_targe
                      base.execute("select id, quote_key, text, occurrences, speaker_count, speakers, first_published, last_published from quotations").fetchall())
 
     per_article = {aid: {"quotes": [], "roles": [], "aliases": [], "events": []} for aid in base_ids}
-    for row in base.execute('select article_id, id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, quotation_id from quotes order by id'):
+    for row in base.execute('select article_id, id, speaker_id, speaker_name, surname_only, role_id, event_id, text, kind, start, "end", paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, quotation_id from quotes order by id'):
         per_article[row[0]]["quotes"].append(row[1:])
     for row in base.execute("select article_id, id, speaker_id, title, organization, place from roles order by id"):
         per_article[row[0]]["roles"].append(row[1:])
@@ -292,7 +292,7 @@ def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_targe
         conn.executemany("insert into roles (id, speaker_id, article_id, title, organization, place) values (?,?,?,?,?,?)", batch["roles"])
         conn.executemany("insert or ignore into speaker_aliases (speaker_id, article_id, alias) values (?,?,?)", batch["aliases"])
         conn.executemany("insert or ignore into article_events (article_id, event_id) values (?,?)", batch["aev"])
-        conn.executemany('insert into quotes (id, article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, quotation_id, published) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', batch["quotes"])
+        conn.executemany('insert into quotes (id, article_id, speaker_id, speaker_name, surname_only, role_id, event_id, text, kind, start, "end", paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, quotation_id, published) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', batch["quotes"])
         for rows in batch.values():
             rows.clear()
 
@@ -330,8 +330,8 @@ def build_large(base_db: Path, workdir: Path, quotes_target: int, speakers_targe
         for eid in parts["events"]:
             batch["aev"].append((new_id, eid))
         for q in parts["quotes"]:
-            qid, sid, sname, rid, eid, *rest = q
-            batch["quotes"].append((next_quote, new_id, speaker_of(sid), sname, role_map.get(rid), eid, *rest, meta.published))
+            qid, sid, sname, alone, rid, eid, *rest = q
+            batch["quotes"].append((next_quote, new_id, speaker_of(sid), sname, alone, role_map.get(rid), eid, *rest, meta.published))
             next_quote += 1
         count += 1
         if count % 5000 == 0:

@@ -1,4 +1,4 @@
--- The schema of migrations/versions at 0010. Made by `make schema`; do not edit.
+-- The schema of migrations/versions at 0011. Made by `make schema`; do not edit.
 
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
@@ -133,21 +133,19 @@ CREATE TABLE "quotes" (
 	confidence FLOAT, 
 	rule TEXT, 
 	speaker_name TEXT, 
-	quotation_id INTEGER, published TEXT, speaker TEXT, speaker_kind TEXT, role TEXT, organization TEXT, event TEXT, article_title TEXT, source TEXT, url TEXT, 
+	quotation_id INTEGER, published TEXT, speaker TEXT, speaker_kind TEXT, role TEXT, organization TEXT, event TEXT, article_title TEXT, source TEXT, url TEXT, surname_only BOOLEAN DEFAULT 0 NOT NULL, 
 	CONSTRAINT pk_quotes PRIMARY KEY (id), 
+	CONSTRAINT fk_quotes_speaker_id_speakers FOREIGN KEY(speaker_id) REFERENCES speakers (id), 
 	CONSTRAINT fk_quotes_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id), 
 	CONSTRAINT ck_quotes_kind CHECK (kind IN ('direct', 'mixed', 'indirect')), 
 	CONSTRAINT ck_quotes_span CHECK (start >= 0 AND start < "end"), 
 	CONSTRAINT fk_quotes_role_id_roles FOREIGN KEY(role_id) REFERENCES roles (id), 
 	CONSTRAINT fk_quotes_event_id_events FOREIGN KEY(event_id) REFERENCES events (id), 
-	CONSTRAINT fk_quotes_speaker_id_speakers FOREIGN KEY(speaker_id) REFERENCES speakers (id), 
 	CONSTRAINT fk_quotes_quotation_id_quotations FOREIGN KEY(quotation_id) REFERENCES quotations (id)
 );
-CREATE INDEX ix_quotes_article_id_start ON quotes (article_id, start);
 CREATE INDEX ix_quotes_role_id ON quotes (role_id);
 CREATE INDEX ix_quotes_event_id ON quotes (event_id);
-CREATE INDEX ix_quotes_speaker_id ON quotes (speaker_id);
-CREATE INDEX ix_quotes_quotation_id ON quotes (quotation_id);
+CREATE INDEX ix_quotes_article_id_start ON quotes (article_id, start);
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "text",
     content="quotes"
@@ -321,5 +319,7 @@ CREATE TABLE settle_state (
 	value INTEGER NOT NULL, 
 	CONSTRAINT pk_settle_state PRIMARY KEY (name)
 );
-INSERT INTO "alembic_version" VALUES ('0010');
+CREATE INDEX ix_quotes_speaker_id_surname_only ON quotes (speaker_id, surname_only);
+CREATE INDEX ix_quotes_quotation_id_speaker_id ON quotes (quotation_id, speaker_id);
+INSERT INTO "alembic_version" VALUES ('0011');
 INSERT INTO "settle_state" VALUES ('windowed_through', 0);

@@ -275,3 +275,27 @@ def test_upgrading_to_0010_indexes_the_windows_of_the_stored_quotations(tmp_path
 
     assert fetch(db, "select count(*), min(quotation_id), max(quotation_id) from quotation_windows") == [(4, 7, 7)]
     assert fetch(db, "select name, value from settle_state") == [("windowed_through", 8)]
+
+
+def test_upgrading_to_0011_marks_the_stored_quotes_named_by_surname_alone_and_downgrading_unmarks(tmp_path):
+    db = tmp_path / "quotes.db"
+    migrate.upgrade(db, "0010", snapshot=False)
+    with sqlite3.connect(db) as conn:
+        conn.execute("insert into articles (id, sha256, origin, text, parser_version, loaded_at) "
+                     "values (1, 'x', 'a.txt', 'Chen, Dr. Chen, Chen Wei and residents spoke.', 'v', 'now')")
+        conn.executemany("insert into speakers (id, name, kind, name_key) values (?, ?, ?, ?)",
+                         [(1, "Chen", "person", "chen"), (2, "Chen Wei", "person", "chen wei"), (3, "Residents", "group", "residents")])
+        conn.executemany("insert into quotes (article_id, speaker_id, speaker_name, text, kind, start, \"end\") "
+                         "values (1, ?, ?, ?, 'indirect', 0, 4)",
+                         [(1, "Chen", "one"), (1, "Dr. Chen", "two"), (2, "Chen Wei", "three"), (3, "Residents", "four"), (None, None, "five")])
+
+    migrate.upgrade(db)
+
+    assert fetch(db, "select text, surname_only from quotes order by id") == [
+        ("one", 1), ("two", 1), ("three", 0), ("four", 0), ("five", 0)]
+    migrate.downgrade(db, "0010")
+    assert fetch(db, "select count(*) from quotes") == [(5,)]
+    assert "surname_only" not in {row[1] for row in fetch(db, "pragma table_info(quotes)")}
+    with sqlite3.connect(db) as conn:
+        assert fts.missing_triggers(conn) == set()
+        assert counts.missing_name_triggers(conn) == set()

@@ -171,6 +171,21 @@ def test_a_title_in_the_name_becomes_the_role_and_leaves_the_name(writer, db_pat
     assert fetch(db_path, "select alias from speaker_aliases order by alias") == [("Dr. Kwame Mensah",), ("Sen. Kwame Mensah",)]
 
 
+def test_a_quote_that_names_its_speaker_by_surname_alone_is_marked_so(writer, db_path):
+    text = 'Chen said: "We will wait." Dr. Chen added: "Not long." Chen Wei said: "Soon." Residents said: "Fine."\n'
+    writer.write(article(text), extraction(
+        quote(text, "We will wait.", speaker="Chen"),
+        quote(text, "Not long.", speaker="Dr. Chen"),
+        quote(text, "Soon.", speaker="Chen Wei"),
+        quote(text, "Fine.", speaker="Residents", speaker_kind="group"),
+        quote(text, "Chen said", kind="indirect"),
+    ))
+
+    assert fetch(db_path, "select text, surname_only from quotes order by start") == [
+        ("Chen said", 0), ("We will wait.", 1), ("Not long.", 1), ("Soon.", 0), ("Fine.", 0),
+    ]
+
+
 def test_articles_written_together_still_fail_alone(db_path):
     from dataclasses import replace
 
@@ -181,7 +196,7 @@ def test_articles_written_together_still_fail_alone(db_path):
     school = 'The school roof was mended.\n"The rain stays outside now," said Lena Okafor.\n'
     broken = prepare(article(school, origin="school.txt"), extraction(quote(school, "The rain stays outside now,", speaker="Lena Okafor")))
     # The database refuses it only when its quotes go in, after the other articles' rows.
-    broken = replace(broken, quotes=tuple((*q[:5], "rumour", *q[6:]) for q in broken.quotes))
+    broken = replace(broken, quotes=tuple((*q[:6], "rumour", *q[7:]) for q in broken.quotes))
     engine = make_engine(db_path, bulk=True)
     writer = Writer(engine, "test 1")
     with writer.batch():

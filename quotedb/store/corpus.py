@@ -157,27 +157,36 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
         elif (last := surname(key)) and (only is None or last in only):
             by_surname[last].append(speaker_id)
 
+    # A person is known while a quote names them in full; the surname-only quotes moved to
+    # them do not keep them known (a fresh build of the same files would not have them).
+    # Both are index look-ups on (speaker_id, surname_only), not reads of their quotes.
+    persons = [i for group in by_surname.values() for i in group]
     if only is None:
         stated = db.execute(
             "SELECT DISTINCT q.article_id, q.speaker_id, q.speaker_name FROM quotes q "
             "JOIN speakers s ON s.id = q.speaker_id "
-            "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL"
+            "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL AND q.surname_only"
         ).fetchall()
     else:
-        ids = [*surname_rows.values(), *(i for group in by_surname.values() for i in group)]
         stated = []
-        for chunk in _chunks(ids):
+        for chunk in _chunks([*surname_rows.values(), *persons]):
             stated += db.execute(
                 "SELECT DISTINCT article_id, speaker_id, speaker_name FROM quotes "
-                f"WHERE speaker_name IS NOT NULL AND speaker_id IN ({', '.join('?' * len(chunk))})",
+                f"WHERE speaker_id IN ({', '.join('?' * len(chunk))}) AND surname_only AND speaker_name IS NOT NULL",
                 chunk,
             ).fetchall()
-    # A person is known while a quote names them in full; the surname-only quotes moved to
-    # them do not keep them known (a fresh build of the same files would not have them).
+    named = set()
+    for chunk in _chunks(persons):
+        named.update(
+            speaker_id
+            for (speaker_id,) in db.execute(
+                f"SELECT id FROM speakers WHERE id IN ({', '.join('?' * len(chunk))}) AND EXISTS (SELECT 1 FROM quotes "
+                "WHERE speaker_id = speakers.id AND NOT surname_only AND speaker_name IS NOT NULL)",
+                chunk,
+            )
+        )
     keys = {name: name_key(name) for name in {name for _, _, name in stated}}
-    named = {speaker_id for _, speaker_id, name in stated if not is_surname_only(keys[name])}
-    for last, persons in by_surname.items():
-        by_surname[last] = [p for p in persons if p in named]
+    by_surname = {last: [p for p in group if p in named] for last, group in by_surname.items()}
     sources: set[int] = set()
     for article_id, current, name in stated:
         key = keys[name]

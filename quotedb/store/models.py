@@ -7,7 +7,8 @@ SQLite objects that SQLAlchemy does not model (see `quotedb.store.fts`).
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Float, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy import text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS
@@ -219,12 +220,17 @@ class Quote(Base):
         Index(None, "article_id", "start"),
         Index(None, "speaker_id", "article_id"),
         Index(None, "speaker_id", "published"),
+        Index(None, "speaker_id", "surname_only"),
+        Index(None, "quotation_id", "speaker_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
-    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id"), index=True)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id"))
     speaker_name: Mapped[str | None] = mapped_column(Text)
+    # The quote names its speaker by a surname alone ("Chen said"): settle moves such quotes
+    # to the one person of that surname (quotedb.store.corpus.settle_surnames).
+    surname_only: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
     role_id: Mapped[int | None] = mapped_column(ForeignKey("roles.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -238,7 +244,7 @@ class Quote(Base):
     mention_end: Mapped[int | None] = mapped_column(Integer)
     confidence: Mapped[float | None] = mapped_column(Float)
     rule: Mapped[str | None] = mapped_column(Text)
-    quotation_id: Mapped[int | None] = mapped_column(ForeignKey("quotations.id"), index=True)
+    quotation_id: Mapped[int | None] = mapped_column(ForeignKey("quotations.id"))
     # The article's publication date, copied by triggers (quotedb.store.counts) for date-sorted pages.
     published: Mapped[str | None] = mapped_column(Text, index=True)
     # Names copied from the speaker, role, event and article by triggers (quotedb.store.counts),

@@ -1,7 +1,7 @@
 """What the writer stores for one article, worked out without the database.
 
-Checking provenance, speaker keys, shown names, titles, and each quote's folded text need
-nothing stored, so build workers do them next to extraction and the one writing process
+Checking provenance, speaker keys, shown names, titles, and whether a quote names its
+speaker by surname alone need nothing stored, so build workers do them next to extraction and the one writing process
 only runs SQL. `Prepared` is plain tuples: cheap to pickle back from a worker.
 
 Speakers, roles and events are listed in the order the writer first meets them, so the
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS, Article, Extraction, Quote
-from quotedb.store.identity import display_name, fold, is_corpus_wide, speaker_key, split_title
+from quotedb.store.identity import display_name, fold, is_corpus_wide, is_surname_only, name_key, speaker_key, split_title
 
 
 class InvalidExtraction(ValueError):
@@ -31,10 +31,10 @@ class Prepared:
     roles: tuple[tuple, ...]
     # (speaker index, alias)
     aliases: tuple[tuple[int, str], ...]
-    # quotes columns with speaker, role and event given as indexes into the lists above
+    # quotes columns with speaker, role and event given as indexes into the lists above:
+    # (speaker, speaker_name, surname_only, role, event, text, kind, start, end, paragraph,
+    # cue, mention text, mention start, mention end, confidence, rule)
     quotes: tuple[tuple, ...]
-    # fold(text) of each quote: its quotation key
-    keys: tuple[str, ...]
 
 
 def speaker_name(quote: Quote) -> str | None:
@@ -80,6 +80,7 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
     quotes: list[tuple] = []
     for quote in extraction.quotes:
         speaker = role = None
+        alone = bool(quote.speaker) and (quote.speaker_kind or "person") == "person" and is_surname_only(name_key(quote.speaker))
         name = speaker_name(quote)
         if name:
             kind = quote.speaker_kind or "person"
@@ -110,7 +111,7 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
             event = event_index[quote.event]
         mention = quote.speaker_mention
         quotes.append((
-            speaker, quote.speaker, role, event, quote.text, quote.kind, quote.start, quote.end,
+            speaker, quote.speaker, alone, role, event, quote.text, quote.kind, quote.start, quote.end,
             quote.paragraph, quote.cue,
             mention.text if mention else None,
             mention.start if mention else None,
@@ -123,5 +124,4 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
         roles=tuple(roles),
         aliases=tuple(a for a in aliases if a[1]),
         quotes=tuple(quotes),
-        keys=tuple(fold(q.text) for q in extraction.quotes),
     )

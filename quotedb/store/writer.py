@@ -490,6 +490,7 @@ class Writer:
                 article_id,
                 None if s is None else speakers[s],
                 name,
+                alone,
                 None if r is None else roles[r],
                 None if e is None else events[e],
                 *rest,
@@ -499,7 +500,7 @@ class Writer:
                 None if e is None else prepared.events[e][0],
                 *shown,
             )
-            for s, name, r, e, *rest in prepared.quotes
+            for s, name, alone, r, e, *rest in prepared.quotes
         ]
         aliases = sorted((speakers[s], article_id, alias) for s, alias in prepared.aliases)
         if pending is not None:
@@ -611,10 +612,10 @@ _INSERT_SPEAKER = "INSERT INTO speakers (id, name, kind, name_key, article_id) V
 # ~350 bytes each, so 50,000 hold ~18 MB; one not remembered costs an indexed lookup).
 _MAX_REMEMBERED = 50_000
 _INSERT_QUOTE = (
-    'INSERT INTO quotes (article_id, speaker_id, speaker_name, role_id, event_id, text, kind, start, "end", '
+    'INSERT INTO quotes (article_id, speaker_id, speaker_name, surname_only, role_id, event_id, text, kind, start, "end", '
     "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, published, "
     "speaker, speaker_kind, role, organization, event, article_title, source, url) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ALIAS = "INSERT INTO speaker_aliases (speaker_id, article_id, alias) VALUES (?, ?, ?)"
 
