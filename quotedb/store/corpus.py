@@ -162,26 +162,28 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
     # Both are index look-ups on (speaker_id, surname_only), not reads of their quotes.
     persons = [i for group in by_surname.values() for i in group]
     if only is None:
-        stated = db.execute(
+        stated = sorted(db.execute(
             "SELECT DISTINCT q.article_id, q.speaker_id, q.speaker_name FROM quotes q "
             "JOIN speakers s ON s.id = q.speaker_id "
-            "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL AND q.surname_only"
-        ).fetchall()
+            "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL AND q.surname_only = 1"
+        ))
     else:
-        stated = []
+        # Made distinct here: asked to, SQLite walks (speaker_id, article_id) instead.
+        found: set[tuple] = set()
         for chunk in _chunks([*surname_rows.values(), *persons]):
-            stated += db.execute(
-                "SELECT DISTINCT article_id, speaker_id, speaker_name FROM quotes "
-                f"WHERE speaker_id IN ({', '.join('?' * len(chunk))}) AND surname_only AND speaker_name IS NOT NULL",
+            found.update(db.execute(
+                "SELECT article_id, speaker_id, speaker_name FROM quotes "
+                f"WHERE speaker_id IN ({', '.join('?' * len(chunk))}) AND surname_only = 1 AND speaker_name IS NOT NULL",
                 chunk,
-            ).fetchall()
+            ))
+        stated = sorted(found)
     named = set()
     for chunk in _chunks(persons):
         named.update(
             speaker_id
             for (speaker_id,) in db.execute(
                 f"SELECT id FROM speakers WHERE id IN ({', '.join('?' * len(chunk))}) AND EXISTS (SELECT 1 FROM quotes "
-                "WHERE speaker_id = speakers.id AND NOT surname_only AND speaker_name IS NOT NULL)",
+                "WHERE speaker_id = speakers.id AND surname_only = 0 AND speaker_name IS NOT NULL)",
                 chunk,
             )
         )
