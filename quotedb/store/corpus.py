@@ -161,22 +161,6 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
     # them do not keep them known (a fresh build of the same files would not have them).
     # Both are index look-ups on (speaker_id, surname_only), not reads of their quotes.
     persons = [i for group in by_surname.values() for i in group]
-    if only is None:
-        stated = sorted(db.execute(
-            "SELECT DISTINCT q.article_id, q.speaker_id, q.speaker_name FROM quotes q "
-            "JOIN speakers s ON s.id = q.speaker_id "
-            "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL AND q.surname_only = 1"
-        ))
-    else:
-        # Made distinct here: asked to, SQLite walks (speaker_id, article_id) instead.
-        found: set[tuple] = set()
-        for chunk in _chunks([*surname_rows.values(), *persons]):
-            found.update(db.execute(
-                "SELECT article_id, speaker_id, speaker_name FROM quotes "
-                f"WHERE speaker_id IN ({', '.join('?' * len(chunk))}) AND surname_only = 1 AND speaker_name IS NOT NULL",
-                chunk,
-            ))
-        stated = sorted(found)
     named = set()
     for chunk in _chunks(persons):
         named.update(
@@ -187,8 +171,29 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
                 chunk,
             )
         )
-    keys = {name: name_key(name) for name in {name for _, _, name in stated}}
     by_surname = {last: [p for p in group if p in named] for last, group in by_surname.items()}
+    if only is None:
+        stated = sorted(db.execute(
+            "SELECT DISTINCT q.article_id, q.speaker_id, q.speaker_name FROM quotes q "
+            "JOIN speakers s ON s.id = q.speaker_id "
+            "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL AND q.surname_only = 1"
+        ))
+    else:
+        # A surname's quotes sit on its one named person, or else on its surname row: only
+        # those on another speaker of the surname move, mostly the new ones, so the
+        # thousands already placed on a much-quoted person are not read at every settle.
+        placed = {group[0] if len(group) == 1 else surname_rows.get(last) for last, group in by_surname.items()}
+        placed |= {row for last, row in surname_rows.items() if len(by_surname.get(last, ())) != 1}
+        # Made distinct here: asked to, SQLite walks (speaker_id, article_id) instead.
+        found: set[tuple] = set()
+        for chunk in _chunks([i for i in [*surname_rows.values(), *persons] if i not in placed]):
+            found.update(db.execute(
+                "SELECT article_id, speaker_id, speaker_name FROM quotes "
+                f"WHERE speaker_id IN ({', '.join('?' * len(chunk))}) AND surname_only = 1 AND speaker_name IS NOT NULL",
+                chunk,
+            ))
+        stated = sorted(found)
+    keys = {name: name_key(name) for name in {name for _, _, name in stated}}
     sources: set[int] = set()
     for article_id, current, name in stated:
         key = keys[name]
