@@ -68,6 +68,15 @@ def test_build_refuses_a_db_path_that_holds_something_else_and_leaves_it_alone(t
     assert notes.read_text() == "my notes, not a database\n" * 100
 
 
+def test_build_into_a_folder_that_does_not_exist_says_so(tmp_path):
+    result = run("build", str(RAW), "--db", str(tmp_path / "nowhere" / "q.db"))
+
+    assert result.exit_code == 1
+    assert "no folder" in result.output and "nowhere" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "nowhere").exists()
+
+
 def test_extract_prints_one_json_line_per_article_with_true_offsets():
     result = run("extract", str(RAW))
 

@@ -54,6 +54,8 @@ class NotADatabase(ValueError):
 
 def _check_is_database(db_path: str | Path) -> None:
     path = Path(db_path)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"{path}: no folder {path.parent} to make the database in")
     if path.is_file() and path.stat().st_size:
         with open(path, "rb") as handle:
             if handle.read(16) != b"SQLite format 3\x00":
