@@ -25,14 +25,14 @@ def build(paths: tuple[str, ...], db_path: str, text_column: str | None, jobs: i
     any file or article failed (each failure is named on stderr); the rest still load.
     """
     from quotedb.build import build as run_build
-    from quotedb.store.migrate import NotADatabase
+    from quotedb.store.migrate import UnusableDatabase
 
     def report(message: str) -> None:
         click.echo(f"error: {message}", err=True)
 
     try:
         summary = run_build(paths or ("raw",), db_path, text_column=text_column, progress=True, on_error=report, jobs=jobs)
-    except (FileNotFoundError, NotADatabase) as exc:
+    except (FileNotFoundError, UnusableDatabase) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(summary.line())
     if summary.failed:

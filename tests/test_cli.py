@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -66,6 +67,21 @@ def test_build_refuses_a_db_path_that_holds_something_else_and_leaves_it_alone(t
     assert f"{notes}: not an SQLite database" in result.output
     assert "Traceback" not in result.output
     assert notes.read_text() == "my notes, not a database\n" * 100
+
+
+def test_build_refuses_a_database_from_a_newer_quotedb_and_leaves_it_alone(tmp_path):
+    db = tmp_path / "q.db"
+    assert run("build", str(RAW), "--db", str(db)).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("update alembic_version set version_num = '0999'")
+    before = db.read_bytes()
+
+    result = run("build", str(RAW), "--db", str(db))
+
+    assert result.exit_code == 1
+    assert "'0999'" in result.output and "newer quotedb" in result.output
+    assert "Traceback" not in result.output
+    assert db.read_bytes() == before
 
 
 def test_build_into_a_folder_that_does_not_exist_says_so(tmp_path):

@@ -115,7 +115,7 @@ def test_a_snapshot_that_fails_midway_leaves_no_half_made_database(tmp_path, mon
 def test_a_file_that_is_not_a_database_is_refused_naming_it(tmp_path):
     db = tmp_path / "notes.db"
     db.write_text("these are my notes, not a database\n" * 200)
-    with pytest.raises(migrate.NotADatabase, match=r"notes\.db: not an SQLite database"):
+    with pytest.raises(migrate.UnusableDatabase, match=r"notes\.db: not an SQLite database"):
         migrate.upgrade(db)
     assert db.read_text().startswith("these are my notes")
 

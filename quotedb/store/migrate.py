@@ -48,8 +48,9 @@ def current(db_path: str | Path) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-class NotADatabase(ValueError):
-    """The --db path holds something other than an SQLite database: it is left alone."""
+class UnusableDatabase(ValueError):
+    """The --db path holds something other than a quotedb database this version can
+    upgrade (another kind of file, or a schema from a newer quotedb): it is left alone."""
 
 
 def _check_is_database(db_path: str | Path) -> None:
@@ -59,7 +60,7 @@ def _check_is_database(db_path: str | Path) -> None:
     if path.is_file() and path.stat().st_size:
         with open(path, "rb") as handle:
             if handle.read(16) != b"SQLite format 3\x00":
-                raise NotADatabase(f"{path}: not an SQLite database; choose another --db path")
+                raise UnusableDatabase(f"{path}: not an SQLite database; choose another --db path")
 
 
 def upgrade(db_path: str | Path, revision: str = "head", *, snapshot: bool = True) -> None:
@@ -73,8 +74,18 @@ def upgrade(db_path: str | Path, revision: str = "head", *, snapshot: bool = Tru
             _create_from_snapshot(db_path)
             return
     from alembic import command
+    from alembic.util.exc import CommandError
 
-    command.upgrade(alembic_config(db_path), revision)
+    try:
+        command.upgrade(alembic_config(db_path), revision)
+    except CommandError as exc:
+        found = current(db_path)
+        if found is None or any((MIGRATIONS / "versions").glob(f"{found}_*.py")):
+            raise
+        raise UnusableDatabase(
+            f"{db_path}: its schema is {found!r}, which this quotedb does not know (its newest is {HEAD}); "
+            "it was made by a newer quotedb"
+        ) from exc
 
 
 def downgrade(db_path: str | Path, revision: str = "base") -> None:
