@@ -52,6 +52,7 @@ def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
 
     from quotedb.publish import make_datasette
 
+    _check_current(db_path)
     ds = make_datasette(db_path, immutable=immutable)
     asyncio.run(ds.invoke_startup())
     click.echo(f"Serving {db_path} at http://{host}:{port}/")
@@ -96,6 +97,7 @@ def export(db_path: str, speaker: str | None, output, folder: str | None) -> Non
 
     if bool(speaker) == bool(folder):
         raise click.UsageError("give exactly one of --speaker NAME or --all-speakers DIR")
+    _check_current(db_path)
     if folder:
         written = export_all(db_path, folder)
         click.echo(f"Wrote {len(written)} files ({sum(written.values())} quotes) to {folder}", err=True)
@@ -105,6 +107,15 @@ def export(db_path: str, speaker: str | None, output, folder: str | None) -> Non
     except LookupError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{count} quotes", err=True)
+
+
+def _check_current(db_path: str) -> None:
+    from quotedb.store.migrate import UnusableDatabase, check_current
+
+    try:
+        check_current(db_path)
+    except UnusableDatabase as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 from quotedb.evaluate import eval_command  # noqa: E402

@@ -84,6 +84,36 @@ def test_build_refuses_a_database_from_a_newer_quotedb_and_leaves_it_alone(tmp_p
     assert db.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", [["export", "--speaker", "Lin Wei"], ["serve"]])
+@pytest.mark.parametrize("content, says", [
+    (b"my notes, not a database\n" * 100, "not an SQLite database"),
+    (b"", "not a quotedb database"),
+])
+def test_export_and_serve_refuse_a_file_that_is_not_a_quotedb_database(tmp_path, command, content, says, monkeypatch):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("served"))
+    db = tmp_path / "q.db"
+    db.write_bytes(content)
+
+    result = run(*command, "--db", str(db))
+
+    assert result.exit_code == 1 and says in result.output and "Traceback" not in result.output
+    assert db.read_bytes() == content
+
+
+def test_export_asks_for_a_build_to_upgrade_an_older_database(tmp_path):
+    from quotedb.store import migrate
+
+    db = tmp_path / "q.db"
+    migrate.upgrade(db, "0010", snapshot=False)
+
+    result = run("export", "--speaker", "Lin Wei", "--db", str(db))
+
+    assert result.exit_code == 1
+    assert "(0010) is older" in result.output and "quotedb build --db" in result.output
+
+
 def test_build_into_a_folder_that_does_not_exist_says_so(tmp_path):
     result = run("build", str(RAW), "--db", str(tmp_path / "nowhere" / "q.db"))
 

@@ -63,6 +63,31 @@ def _check_is_database(db_path: str | Path) -> None:
                 raise UnusableDatabase(f"{path}: not an SQLite database; choose another --db path")
 
 
+def _known(revision: str) -> bool:
+    return any((MIGRATIONS / "versions").glob(f"{revision}_*.py"))
+
+
+def _newer(db_path: str | Path, found: str) -> UnusableDatabase:
+    return UnusableDatabase(
+        f"{db_path}: its schema is {found!r}, which this quotedb does not know (its newest is {HEAD}); "
+        "it was made by a newer quotedb"
+    )
+
+
+def check_current(db_path: str | Path) -> None:
+    """For the commands that only read (serve, export): the file must be a quotedb
+    database at this version's schema, or they would fail on a missing table or column."""
+    _check_is_database(db_path)
+    found = current(db_path)
+    if found == HEAD:
+        return
+    if found is None:
+        raise UnusableDatabase(f"{db_path}: not a quotedb database; make one with `quotedb build --db {db_path}`")
+    if _known(found):
+        raise UnusableDatabase(f"{db_path}: its schema ({found}) is older than this quotedb's ({HEAD}); `quotedb build --db {db_path}` upgrades it")
+    raise _newer(db_path, found)
+
+
 def upgrade(db_path: str | Path, revision: str = "head", *, snapshot: bool = True) -> None:
     """Bring the database to `revision`; a new one to head from the snapshot (unless
     `snapshot` is false, as the migration tests ask), any other through Alembic."""
@@ -80,12 +105,9 @@ def upgrade(db_path: str | Path, revision: str = "head", *, snapshot: bool = Tru
         command.upgrade(alembic_config(db_path), revision)
     except CommandError as exc:
         found = current(db_path)
-        if found is None or any((MIGRATIONS / "versions").glob(f"{found}_*.py")):
+        if found is None or _known(found):
             raise
-        raise UnusableDatabase(
-            f"{db_path}: its schema is {found!r}, which this quotedb does not know (its newest is {HEAD}); "
-            "it was made by a newer quotedb"
-        ) from exc
+        raise _newer(db_path, found) from exc
 
 
 def downgrade(db_path: str | Path, revision: str = "base") -> None:
