@@ -172,6 +172,12 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
             )
         )
     by_surname = {last: [p for p in group if p in named] for last, group in by_surname.items()}
+
+    def target(key: str) -> int | None:
+        """Where a surname's quotes belong: its one named person, else its surname row."""
+        group = by_surname.get(key, [])
+        return group[0] if len(group) == 1 else surname_rows.get(key)
+
     if only is None:
         stated = sorted(db.execute(
             "SELECT DISTINCT q.article_id, q.speaker_id, q.speaker_name FROM quotes q "
@@ -179,11 +185,9 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
             "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL AND q.surname_only = 1"
         ))
     else:
-        # A surname's quotes sit on its one named person, or else on its surname row: only
-        # those on another speaker of the surname move, mostly the new ones, so the
-        # thousands already placed on a much-quoted person are not read at every settle.
-        placed = {group[0] if len(group) == 1 else surname_rows.get(last) for last, group in by_surname.items()}
-        placed |= {row for last, row in surname_rows.items() if len(by_surname.get(last, ())) != 1}
+        # Only the quotes on another speaker of the surname than its target move, mostly the
+        # new ones: the thousands already on a much-quoted person are not read every settle.
+        placed = {target(key) for key in {*by_surname, *surname_rows}}
         # Made distinct here: asked to, SQLite walks (speaker_id, article_id) instead.
         found: set[tuple] = set()
         for chunk in _chunks([i for i in [*surname_rows.values(), *persons] if i not in placed]):
@@ -199,17 +203,13 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
         key = keys[name]
         if not is_surname_only(key) or (only is not None and key not in only):
             continue
-        candidates = by_surname.get(key, [])
-        if len(candidates) == 1:
-            target = candidates[0]
-        else:
-            if key not in surname_rows:
-                surname_rows[key] = db.execute(
-                    "INSERT INTO speakers (name, kind, name_key) VALUES (?, 'person', ?)", (display_name(name), key)
-                ).lastrowid
-            target = surname_rows[key]
-        if target != current:
-            _move(db, article_id, current, target, name)
+        to = target(key)
+        if to is None:
+            to = surname_rows[key] = db.execute(
+                "INSERT INTO speakers (name, kind, name_key) VALUES (?, 'person', ?)", (display_name(name), key)
+            ).lastrowid
+        if to != current:
+            _move(db, article_id, current, to, name)
             sources.add(current)
 
     for key, speaker_id in surname_rows.items():
