@@ -3,12 +3,13 @@
 A new database is made from `migrations/head.sql`, the schema the migrations produce, in
 one transaction (as Rails loads schema.rb instead of replaying every migration): Alembic's
 import and ten batch migrations were a tenth of a BBC build, spent before any worker starts.
-Tests check that the file equals what Alembic makes; `make schema` writes it again.
+Tests check that it means what Alembic makes; `make schema` writes it again.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from quotedb.store.database import url_for
@@ -34,17 +35,19 @@ def alembic_config(db_path: str | Path):
     return config
 
 
+def _read_only(db_path: str | Path) -> closing[sqlite3.Connection]:
+    return closing(sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True))
+
+
 def current(db_path: str | Path) -> str | None:
     """The database's revision, read without Alembic; None for a new or unversioned file."""
     if not Path(db_path).is_file():
         return None
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
-    try:
-        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        conn.close()
+    with _read_only(db_path) as conn:
+        try:
+            rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        except sqlite3.DatabaseError:
+            return None
     return rows[0][0] if len(rows) == 1 else None
 
 
@@ -127,50 +130,27 @@ def _is_empty(db_path: str | Path) -> bool:
     path = Path(db_path)
     if not path.is_file() or path.stat().st_size == 0:
         return True
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
-    try:
+    with _read_only(path) as conn:
         return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
-    finally:
-        conn.close()
 
 
 def _create_from_snapshot(db_path: str | Path) -> None:
+    """The snapshot's statements in one transaction: a failure leaves no half-made schema."""
     script = SNAPSHOT.read_text(encoding="utf-8")
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    try:
-        conn.execute("BEGIN")
-        for statement in _statements(script):
-            conn.execute(statement)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    finally:
-        conn.close()
-
-
-def _statements(script: str) -> list[str]:
-    """The complete statements of a script, in order (triggers hold semicolons)."""
-    statements, current_ = [], ""
-    for line in script.splitlines(keepends=True):
-        if not current_ and (not line.strip() or line.startswith("--")):
-            continue
-        current_ += line
-        if sqlite3.complete_statement(current_):
-            statements.append(current_.strip())
-            current_ = ""
-    if current_.strip():
-        raise ValueError(f"{SNAPSHOT}: incomplete statement at the end: {current_[:80]!r}")
-    return statements
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as conn:
+        try:
+            conn.executescript(f"BEGIN;\n{script}\nCOMMIT;")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
 
 def dump(db_path: str | Path) -> str:
     """The schema and rows of a database made by the migrations, as the script that makes
     it again: objects in the order they were made (SQLite fires the newest trigger first),
     without the tables FTS5 makes itself."""
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
-    try:
+    with _read_only(db_path) as conn:
         objects = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
         virtual = [name for _, name, sql in objects if sql.upper().startswith("CREATE VIRTUAL TABLE")]
         made_by_fts = {f"{table}_{shadow}" for table in virtual for shadow in _SHADOWS}
@@ -183,8 +163,6 @@ def dump(db_path: str | Path) -> str:
                 for row in sorted(conn.execute(f'SELECT * FROM "{name}"'), key=repr):
                     lines.append(f'INSERT INTO "{name}" VALUES ({", ".join(_literal(value) for value in row)});')
         return "\n".join(lines) + "\n"
-    finally:
-        conn.close()
 
 
 def _literal(value) -> str:
@@ -201,8 +179,7 @@ def meaning(db_path: str | Path) -> dict:
     """What a schema means, not how Alembic happened to write it: batch migrations list a
     table's constraints, and make its indexes, in an order that varies from run to run. The
     order of each table's triggers does matter (SQLite fires the newest first)."""
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
-    try:
+    with _read_only(db_path) as conn:
         objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid").fetchall()
         return {
             "objects": {
@@ -216,8 +193,6 @@ def meaning(db_path: str | Path) -> dict:
                 if type_ == "table"
             },
         }
-    finally:
-        conn.close()
 
 
 def write_snapshot() -> Path:
