@@ -60,6 +60,11 @@ def display_name(name: str) -> str:
     return split_title(name)[1]
 
 
+def shown_name(name: str, kind: str) -> str:
+    """The name a speaker row shows: a person's without honorifics or titles."""
+    return display_name(name) if kind == "person" else name.strip()
+
+
 def better_name(current: str, candidate: str) -> str:
     """Of two spellings of one name, the one written best: not all capitals, with accents;
     between two as good, the one that sorts first. The choice is a total order, so the

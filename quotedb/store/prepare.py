@@ -1,8 +1,8 @@
 """What the writer stores for one article, worked out without the database.
 
 Checking provenance, speaker keys, shown names, titles, and whether a quote names its
-speaker by surname alone need nothing stored, so build workers do them next to extraction and the one writing process
-only runs SQL. `Prepared` is plain tuples: cheap to pickle back from a worker.
+speaker by surname alone need nothing stored, so build workers do them next to
+extraction and the one writing process only runs SQL. `Prepared` is plain tuples: cheap to pickle back from a worker.
 
 Speakers, roles and events are listed in the order the writer first meets them, so the
 rows (and their ids) are those of writing the extraction quote by quote.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS, Article, Extraction, Quote
-from quotedb.store.identity import display_name, fold, is_corpus_wide, is_surname_only, name_key, speaker_key, split_title
+from quotedb.store.identity import fold, is_corpus_wide, is_surname_only, name_key, shown_name, speaker_key, split_title
 
 
 class InvalidExtraction(ValueError):
@@ -80,16 +80,15 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
     quotes: list[tuple] = []
     for quote in extraction.quotes:
         speaker = role = None
-        alone = bool(quote.speaker) and (quote.speaker_kind or "person") == "person" and is_surname_only(name_key(quote.speaker))
+        kind = quote.speaker_kind or "person"
+        alone = bool(quote.speaker) and kind == "person" and is_surname_only(name_key(quote.speaker))
         name = speaker_name(quote)
         if name:
-            kind = quote.speaker_kind or "person"
             if (name, kind) not in speaker_index:
                 key = speaker_key(name, kind)
                 speaker_index[(name, kind)] = len(speakers)
                 identity.setdefault((key, kind), len(speakers))
-                shown = display_name(name) if kind == "person" else name.strip()
-                speakers.append((key, kind, shown, is_corpus_wide(kind)))
+                speakers.append((key, kind, shown_name(name, kind), is_corpus_wide(kind)))
             speaker = speaker_index[(name, kind)]
             same = identity[(speakers[speaker][0], kind)]
             title = quote.role

@@ -32,7 +32,7 @@ from quotedb.store.bulk import insert_rows
 # Bumped when what the writer stores for the same extraction changes: re-parses everything.
 STORE_VERSION = "4"
 from quotedb.store.corpus import remove_orphan_speakers, settle, unsettle_article, unsettle_speaker, unsettle_surnames
-from quotedb.store.identity import better_name, display_name, speaker_key
+from quotedb.store.identity import better_name, shown_name, speaker_key
 from quotedb.store.prepare import InvalidExtraction, Prepared, check_extraction, prepare, speaker_name
 
 __all__ = ["FileState", "InvalidExtraction", "Prepared", "Writer", "Written", "check_extraction", "prepare", "speaker_name"]
@@ -439,13 +439,13 @@ class Writer:
             ).fetchall()
             for speaker_id, name, kind, key in rows:
                 forms = [
-                    display_name(form) if kind == "person" else form.strip()
+                    shown_name(form, kind)
                     for (form,) in db.execute(
                         "SELECT DISTINCT speaker_name FROM quotes WHERE speaker_id = ? AND speaker_name IS NOT NULL", (speaker_id,)
                     )
                     if speaker_key(form, kind) == key
                 ]
-                best = reduce(better_name, forms, forms[0]) if forms else name
+                best = reduce(better_name, forms) if forms else name
                 if best != name:
                     db.execute("UPDATE speakers SET name = ? WHERE id = ?", (best, speaker_id))
                     unsettle_speaker(db, speaker_id)
@@ -602,22 +602,26 @@ class _Pending:
         self._last.clear()
 
 
-_INSERT_ARTICLE = (
-    "INSERT INTO articles (sha256, origin, locator, title, published, source, author, section, url, text, "
-    "parser_version, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+def _insert(table: str, columns: str) -> str:
+    """INSERT INTO table (columns) VALUES (?, ...), one placeholder a column."""
+    return f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(columns.split(',')))})"
+
+
+_INSERT_ARTICLE = _insert(
+    "articles", "sha256, origin, locator, title, published, source, author, section, url, text, parser_version, loaded_at"
 )
-_INSERT_ROLE = "INSERT INTO roles (id, speaker_id, article_id, title, organization, place) VALUES (?, ?, ?, ?, ?, ?)"
-_INSERT_SPEAKER = "INSERT INTO speakers (id, name, kind, name_key, article_id) VALUES (?, ?, ?, ?, ?)"
+_INSERT_ROLE = _insert("roles", "id, speaker_id, article_id, title, organization, place")
+_INSERT_SPEAKER = _insert("speakers", "id, name, kind, name_key, article_id")
 # Corpus-wide speakers remembered by a batch before it forgets them all (flat memory:
 # ~350 bytes each, so 50,000 hold ~18 MB; one not remembered costs an indexed lookup).
 _MAX_REMEMBERED = 50_000
-_INSERT_QUOTE = (
-    'INSERT INTO quotes (article_id, speaker_id, speaker_name, surname_only, role_id, event_id, text, kind, start, "end", '
-    "paragraph, cue, speaker_mention, mention_start, mention_end, confidence, rule, published, "
-    "speaker, speaker_kind, role, organization, event, article_title, source, url) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_QUOTE = _insert(
+    "quotes",
+    'article_id, speaker_id, speaker_name, surname_only, role_id, event_id, text, kind, start, "end", paragraph, cue, '
+    "speaker_mention, mention_start, mention_end, confidence, rule, published, "
+    "speaker, speaker_kind, role, organization, event, article_title, source, url",
 )
-_INSERT_ALIAS = "INSERT INTO speaker_aliases (speaker_id, article_id, alias) VALUES (?, ?, ?)"
+_INSERT_ALIAS = _insert("speaker_aliases", "speaker_id, article_id, alias")
 
 
 def _chunks(items: list, size: int = 500):
