@@ -69,22 +69,23 @@ def _chunks(items: Iterable, size: int = _CHUNK):
 # --- marking what changed (called by the writer) ---------------------------------------
 
 
-def unsettle_article(db, article_id: int) -> None:
-    """The article's quotes are about to go: their quotations must be settled again."""
+def _unsettle_quotations_of(db, quotes: str, params: tuple | list) -> None:
+    """Mark for the next settle the quotations of the quotes matching `quotes` (a WHERE)."""
     db.execute(
         f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN "
-        "(SELECT quotation_id FROM quotes WHERE article_id = ?)",
-        (article_id,),
+        f"(SELECT quotation_id FROM quotes WHERE {quotes})",
+        params,
     )
+
+
+def unsettle_article(db, article_id: int) -> None:
+    """The article's quotes are about to go: their quotations must be settled again."""
+    _unsettle_quotations_of(db, "article_id = ?", (article_id,))
 
 
 def unsettle_speaker(db, speaker_id: int) -> None:
     """The speaker's shown name changed: the quotations listing it must be settled again."""
-    db.execute(
-        f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN "
-        "(SELECT quotation_id FROM quotes WHERE speaker_id = ?)",
-        (speaker_id,),
-    )
+    _unsettle_quotations_of(db, "speaker_id = ?", (speaker_id,))
 
 
 def unsettle_surnames(db, speaker_ids: Iterable[int]) -> None:
@@ -95,18 +96,11 @@ def unsettle_surnames(db, speaker_ids: Iterable[int]) -> None:
         marks = ", ".join("?" * len(ids))
         persons = f"kind = 'person' AND article_id IS NULL AND id IN ({marks})"
         keys.update(surname(key) for (key,) in db.execute(f"SELECT name_key FROM speakers WHERE {persons}", ids))
-        db.execute(
-            f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN (SELECT quotation_id FROM quotes "
-            f"WHERE speaker_id IN (SELECT id FROM speakers WHERE {persons}))",
-            ids,
-        )
+        _unsettle_quotations_of(db, f"speaker_id IN (SELECT id FROM speakers WHERE {persons})", ids)
     keys.discard(None)
     for key in keys:
-        db.execute(
-            f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN (SELECT quotation_id FROM quotes "
-            "WHERE speaker_id IN (SELECT id FROM speakers WHERE name_key = ? AND kind = 'person' "
-            "AND article_id IS NULL))",
-            (key,),
+        _unsettle_quotations_of(
+            db, "speaker_id IN (SELECT id FROM speakers WHERE name_key = ? AND kind = 'person' AND article_id IS NULL)", (key,)
         )
 
 
@@ -221,10 +215,7 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
 
 def _move(db, article_id: int, source: int, target: int, name: str) -> None:
     moved = "article_id = ? AND speaker_id = ? AND speaker_name = ?"
-    db.execute(
-        f"UPDATE quotations SET occurrences = {UNSETTLED} WHERE occurrences != {UNSETTLED} AND id IN (SELECT quotation_id FROM quotes WHERE {moved})",
-        (article_id, source, name),
-    )
+    _unsettle_quotations_of(db, moved, (article_id, source, name))
     db.execute(f"UPDATE quotes SET speaker_id = ? WHERE {moved}", (target, article_id, source, name))
     if db.execute("SELECT 1 FROM quotes WHERE article_id = ? AND speaker_id = ? LIMIT 1", (article_id, source)).fetchone():
         return
@@ -416,7 +407,8 @@ def fold_quotations(conn) -> None:
         if moved:
             read(moved)
             continue
-        wanted = {_hash(root): root for root in sorted(set(root_of.values()))}
+        digest = {root: _hash(root) for root in sorted(set(root_of.values()))}
+        wanted = {hashed: root for root, hashed in digest.items()}
         unopened = sorted(set(wanted) - set(opened.values()))
         more = [
             qid
@@ -438,8 +430,8 @@ def fold_quotations(conn) -> None:
     joining: dict[str, list[tuple]] = defaultdict(list)  # root hash -> loose quotes folding into it
     for text, quotes in loose.items():
         if key_of[text]:
-            joining[_hash(root_of[key_of[text]])].extend(quotes)
-    moved_in = {_hash(root_of[key_of[text]]) for texts in held.values() for text in texts}
+            joining[digest[root_of[key_of[text]]]].extend(quotes)
+    moved_in = {digest[root_of[key_of[text]]] for texts in held.values() for text in texts}
     recount: dict[int, str] = {}  # quotations counted from their stored quotes, with their text
     last = db.execute("SELECT coalesce(max(id), 0) FROM quotations").fetchone()[0]
     new = []
@@ -474,7 +466,7 @@ def fold_quotations(conn) -> None:
         if opened[qid] in wanted:
             recount[qid] = longest[wanted[opened[qid]]]
 
-    target = {text: ids[_hash(root_of[key])] for text, key in key_of.items() if key}
+    target = {text: ids[digest[root_of[key]]] for text, key in key_of.items() if key}
     links = [(target[text], quote[0]) for text, quotes in loose.items() if text in target for quote in quotes]
     if links:
         db.executemany("UPDATE quotes SET quotation_id = ? WHERE id = ?", sorted(links, key=lambda link: link[1]))
