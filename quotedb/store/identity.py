@@ -2,15 +2,24 @@
 
 Persons and organizations are one row across the corpus, matched on a normalised name:
 case, accents, punctuation and spacing folded, and leading honorifics and titles
-("Dr.", "Sen.", "President") removed. The title is not lost: the writer keeps it as the
-role when the article gives no other. Groups ("participants") and unnamed roles are never
-merged across articles, so their rows are scoped to the article that names them.
+("Dr.", "Sen.", "President") removed; a person's trailing possessive ("Tony Blair's")
+too. The title is not lost: the writer keeps it as the role when the article gives no
+other. Groups ("participants"), unnamed roles and names with no proper-noun word
+("company", "the ministry", "officials") are never merged across articles, so their rows
+are scoped to the article that names them: "the company" of one article is not that of
+the next.
+
+Which persons can hold a surname (so that "Blair said" may join them, and two of them
+make "Blair" ambiguous) is decided by the form of the name, so that a junk row ("Will
+Davies" cut from "... will Davies", "Harrogate Mr Kennedy") cannot make a surname
+ambiguous.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 CORPUS_WIDE_KINDS = frozenset({"person", "organization"})
 
@@ -26,7 +35,27 @@ TITLES = frozenset({
     "prime", "deputy", "foreign", "state", "councillor", "councilor", "commissioner", "mp",
 })
 
+# Closed-class words: a name holding no word but these (and lower-case words) names nobody
+# in particular, and a person's name never starts with one.
+FUNCTION_WORDS = frozenset("""
+a an the this that these those it its he she they we you i his her their our your my
+if as at after before but and or nor so yet when while where whether until unless though although
+because since could would should will shall can may might must do does did is are was were be been
+many most some all both each every several few other others another such no not only also even
+in on of for from with without by to into onto over under about against between among during
+today yesterday tomorrow tonight now then there here meanwhile however instead still already
+what who whom whose which why how
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+# Lower-case words that belong to a person's name ("Ludwig van Beethoven", "Osama bin Laden").
+NAME_PARTICLES = frozenset({
+    "de", "da", "di", "del", "della", "der", "den", "des", "van", "von", "bin", "bint", "ibn", "al", "el",
+    "la", "le", "du", "dos", "das", "do", "y", "e", "abu", "ter", "zu", "mac", "ul", "ur", "ben", "af", "av",
+})
+
 _NOT_WORD = re.compile(r"[^\w]+")
+_POSSESSIVE = re.compile(r"(?<=\w)(?:['’`]s?)$")
+_NAME_WORD = re.compile(r"[\w'’.-]+")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -51,17 +80,25 @@ def split_title(name: str) -> tuple[str | None, str]:
     return title, name[tokens[cut].start():].strip()
 
 
+def strip_possessive(name: str) -> str:
+    """("Tony Blair's", "Chris Jones'") -> "Tony Blair", "Chris Jones": a person's name never
+    ends in a possessive (an organization's may: "Sainsbury's", so only persons lose it)."""
+    name = name.strip()
+    return _POSSESSIVE.sub("", name) or name
+
+
 def name_key(name: str) -> str:
-    return fold(split_title(name)[1])
+    """The identity key of a person's name: titles and a possessive dropped, then folded."""
+    return fold(display_name(name))
 
 
 def display_name(name: str) -> str:
-    """The name as shown: without honorifics or titles."""
-    return split_title(name)[1]
+    """The name as shown: without honorifics, titles or a trailing possessive."""
+    return strip_possessive(split_title(name)[1])
 
 
 def shown_name(name: str, kind: str) -> str:
-    """The name a speaker row shows: a person's without honorifics or titles."""
+    """The name a speaker row shows: a person's without honorifics, titles or possessive."""
     return display_name(name) if kind == "person" else name.strip()
 
 
@@ -90,8 +127,49 @@ def is_surname_only(key: str) -> bool:
     return len(key.split()) == 1
 
 
-def is_corpus_wide(kind: str) -> bool:
-    return kind in CORPUS_WIDE_KINDS
+def _words(name: str) -> list[str]:
+    return _NAME_WORD.findall(name)
+
+
+def has_proper_word(name: str) -> bool:
+    """A word written with a capital that is not a function word: "Microsoft", "the Home
+    Office", "US firm", "eBay"; not "company", "the ministry", "officials", "Many"."""
+    return any(
+        any(c.isupper() for c in word) and word.strip(".'’-").casefold() not in FUNCTION_WORDS for word in _words(name)
+    )
+
+
+def is_corpus_wide(name: str, kind: str) -> bool:
+    """One row across the corpus: a person or organization that the name singles out. A
+    common noun the engine could not resolve ("the company said") is article-local, whatever
+    kind the engine gave it."""
+    return kind in CORPUS_WIDE_KINDS and has_proper_word(name)
+
+
+def holds_surname(name: str) -> bool:
+    """Whether a person row is a person by its form, so that "Blair said" may be them and
+    two of them make "Blair" ambiguous: two name words or more after any title (a form of
+    address inside the name, "Harrogate Mr Kennedy", leaves one), none a function word first
+    ("Will Davies", "Monday Tony Blair"), each capitalised or a name particle (not "Blair
+    and Brown", "Ernst & Young"), no digits. A name all in capitals counts as capitalised."""
+    if "&" in name or "\n" in name:
+        return False
+    words = _words(display_name(name))
+    for i in range(len(words) - 1, 0, -1):
+        if fold(words[i]) in COURTESY:
+            words = words[i + 1 :]
+            break
+    if len(words) < 2 or fold(words[0]) in FUNCTION_WORDS or any(c.isdigit() for w in words for c in w):
+        return False
+    return all(word[:1].isupper() or fold(word).split()[0] in NAME_PARTICLES for word in words if fold(word))
+
+
+def holders(keys: Iterable[str]) -> list[str]:
+    """The distinct holders among the full-name keys of one surname: a key that ends with
+    another ("monday tony blair", "backbencher stephen pound") is that person with a word
+    glued on, not a second person. Sorted, so the answer depends only on the set."""
+    keys = sorted(set(keys))
+    return [key for key in keys if not any(other != key and key.endswith(" " + other) for other in keys)]
 
 
 def speaker_key(name: str, kind: str) -> str:
