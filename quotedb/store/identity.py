@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 CORPUS_WIDE_KINDS = frozenset({"person", "organization"})
 
@@ -53,6 +54,7 @@ NAME_PARTICLES = frozenset({
     "la", "le", "du", "dos", "das", "do", "y", "e", "abu", "ter", "zu", "mac", "ul", "ur", "ben", "af", "av",
 })
 
+_LEADING = COURTESY | TITLES
 _NOT_WORD = re.compile(r"[^\w]+")
 _POSSESSIVE = re.compile(r"(?<=\w)(?:['’`]s?)$")
 _NAME_WORD = re.compile(r"[\w'’.-]+")
@@ -71,7 +73,7 @@ def split_title(name: str) -> tuple[str | None, str]:
     """("Sen. Maria Okafor") -> ("Sen.", "Maria Okafor"); a name that is all title stays as it is."""
     tokens = list(_TOKEN.finditer(name))
     cut = 0
-    while cut < len(tokens) - 1 and fold(tokens[cut].group()) in COURTESY | TITLES:
+    while cut < len(tokens) - 1 and fold(tokens[cut].group()) in _LEADING:
         cut += 1
     if cut == 0:
         return None, name.strip()
@@ -87,6 +89,7 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name) or name
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The identity key of a person's name: titles and a possessive dropped, then folded."""
     return fold(display_name(name))
@@ -146,6 +149,7 @@ def is_corpus_wide(name: str, kind: str) -> bool:
     return kind in CORPUS_WIDE_KINDS and has_proper_word(name)
 
 
+@lru_cache(maxsize=1 << 16)
 def holds_surname(name: str) -> bool:
     """Whether a person row is a person by its form, so that "Blair said" may be them and
     two of them make "Blair" ambiguous: two name words or more after any title (a form of
