@@ -12,8 +12,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from factories import article, extraction, fetch, quote
+from test_incremental_settle import snapshot
 
+from quotedb.store import migrate
 from quotedb.store.database import make_engine
 from quotedb.store.identity import has_proper_word, holders, holds_surname, name_key, shown_name, speaker_key
 from quotedb.store.writer import FileState, Writer
@@ -236,3 +240,60 @@ def test_settling_step_by_step_gives_the_rows_of_a_full_settle(writer, db_path, 
     writer.settle()
     check()
     assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+
+
+# --- any order, any steps ----------------------------------------------------------------
+
+
+def _article_of(*quotes: tuple[str, str, str]) -> tuple[str, object]:
+    """An article of (speaker, kind, words) quotes, one a line."""
+    text = "".join(f'"{words}," said {speaker}.\n' for speaker, _, words in quotes)
+    return text, extraction(*(quote(text, f"{words},", speaker=speaker, speaker_kind=kind) for speaker, kind, words in quotes))
+
+
+POOL = {
+    "ruth": [("Ruth Banda", "person", "The wall will hold")],
+    "ruth-possessive": [("Ruth Banda's", "person", "The plan is sound")],
+    "peter": [("Peter Banda", "person", "The ferry runs all winter")],
+    "glued": [("Tuesday Ruth Banda", "person", "The storm is near")],
+    "modal": [("Will Banda", "person", "Nobody listens")],
+    "pair": [("Okafor and Banda", "person", "We both agree")],
+    "both": [("Peter Banda", "person", "We will rebuild"), ("Banda", "person", "It will take a year")],
+    "alone": [("Banda", "person", "Nobody told us")],
+    "alone-again": [("Mr Banda", "person", "We were not asked")],
+    "company": [("company", "organization", "Profits are up")],
+    "company-again": [("the company", "organization", "Profits are down"), ("Company", "organization", "We are hiring")],
+    "board": [("Lagos Water Board", "organization", "Profits are up")],
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sets(st.sampled_from(sorted(POOL)), max_size=6), min_size=1, max_size=4))
+def test_any_steps_of_adding_and_removing_articles_give_the_rows_of_writing_them_fresh(tmp_path_factory, steps):
+    """The database written step by step (articles added and forgotten, a settle after
+    each step) holds what writing the last step's articles into an empty one, in the
+    opposite order, holds."""
+    tmp_path = tmp_path_factory.mktemp("identity")
+
+    def open_writer(name):
+        path = tmp_path / name
+        migrate.upgrade(path)
+        return path, Writer(make_engine(path), "test 1")
+
+    db, writer = open_writer("steps.db")
+    held: set[str] = set()
+    for picks in steps:
+        for name in sorted(held - picks):
+            writer.forget_file(f"{name}.txt")
+        for name in sorted(picks):
+            write(writer, name, *_article_of(*POOL[name]))
+        writer.settle()
+        held = set(picks)
+    writer.engine.dispose()
+    fresh, other = open_writer("fresh.db")
+    for name in sorted(held, reverse=True):
+        write(other, name, *_article_of(*POOL[name]))
+    other.settle()
+    other.engine.dispose()
+
+    assert snapshot(db) == snapshot(fresh)
