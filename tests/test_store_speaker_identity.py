@@ -88,8 +88,24 @@ def test_a_persons_possessive_is_folded_but_an_organizations_is_its_name():
 
 def test_folding_keeps_distinct_people_apart():
     for one, other in [("Ruth Banda", "Peter Banda"), ("Monday Ruth Banda", "Ruth Banda"),
-                       ("Ruth Banda", "Ruth Bandas"), ("Ana Ruiz", "Ana Ruiz Soto")]:
+                       ("Ruth Banda", "Ruth Bandas"), ("Ana Ruiz", "Ana Ruiz Soto"), ("Prince Tolu", "Tolu")]:
         assert name_key(one) != name_key(other)
+
+
+def test_a_sovereigns_title_before_a_given_name_stays_in_the_name():
+    assert (name_key("Prince Tolu"), shown_name("King Tolu's", "person")) == ("prince tolu", "King Tolu")
+    assert not holds_surname("Prince Tolu")
+    assert name_key("Prince Tolu Banda") == "tolu banda"
+
+
+def test_a_given_name_after_a_sovereigns_title_is_not_a_surname(writer, db_path):
+    write(writer, "ada", *said("Ada Tolu", "The harbour wall will hold"))
+    write(writer, "prince", *said("Prince Tolu", "The palace is open"))
+    write(writer, "surname", *said("Mr Tolu", "Nobody told us"))
+    writer.settle()
+
+    assert speaker_of(db_path, "The palace is open") == ("Prince Tolu", None)
+    assert speaker_of(db_path, "Nobody told us") == ("Ada Tolu", None)
 
 
 # --- rows shared across the corpus -----------------------------------------------------

@@ -54,6 +54,8 @@ NAME_PARTICLES = frozenset({
     "la", "le", "du", "dos", "das", "do", "y", "e", "abu", "ter", "zu", "mac", "ul", "ur", "ben", "af", "av",
 })
 
+# Titles followed by a given or regnal name, not a surname ("Pope Francis", "King Abdullah").
+SOVEREIGN_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "sheikh", "emperor", "empress", "sultan"})
 _LEADING = COURTESY | TITLES
 _NOT_WORD = re.compile(r"[^\w]+")
 _POSSESSIVE = re.compile(r"(?<=\w)(?:['’`]s?)$")
@@ -96,8 +98,13 @@ def name_key(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """The name as shown: without honorifics, titles or a trailing possessive."""
-    return strip_possessive(split_title(name)[1])
+    """The name as shown: without honorifics, titles or a trailing possessive. A sovereign's
+    title before one word stays: "Prince Charles" is not a Charles of the surname Charles."""
+    title, rest = split_title(name)
+    rest = strip_possessive(rest)
+    if title and len(rest.split()) == 1 and fold(last := title.split()[-1]) in SOVEREIGN_TITLES:
+        return f"{last} {rest}"
+    return rest
 
 
 def shown_name(name: str, kind: str) -> str:
@@ -154,7 +161,7 @@ def holds_surname(name: str) -> bool:
     """Whether a person row is a person by its form, so that "Blair said" may be them and
     two of them make "Blair" ambiguous: two name words or more after any title (a form of
     address inside the name, "Harrogate Mr Kennedy", leaves one), none a function word first
-    ("Will Davies", "Monday Tony Blair"), each capitalised or a name particle (not "Blair
+    ("Will Davies", "Monday Tony Blair") or a sovereign's title ("Prince Charles"), each capitalised or a name particle (not "Blair
     and Brown", "Ernst & Young"), no digits. A name all in capitals counts as capitalised."""
     if "&" in name or "\n" in name:
         return False
@@ -163,7 +170,7 @@ def holds_surname(name: str) -> bool:
         if fold(words[i]) in COURTESY:
             words = words[i + 1 :]
             break
-    if len(words) < 2 or fold(words[0]) in FUNCTION_WORDS or any(c.isdigit() for w in words for c in w):
+    if len(words) < 2 or fold(words[0]) in FUNCTION_WORDS | SOVEREIGN_TITLES or any(c.isdigit() for w in words for c in w):
         return False
     return all(word[:1].isupper() or fold(word).split()[0] in NAME_PARTICLES for word in words if fold(word))
 
