@@ -91,7 +91,7 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name) or name
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """The identity key of a person's name: titles and a possessive dropped, then folded."""
     return fold(display_name(name))
@@ -156,7 +156,7 @@ def is_corpus_wide(name: str, kind: str) -> bool:
     return kind in CORPUS_WIDE_KINDS and has_proper_word(name)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)
 def holds_surname(name: str) -> bool:
     """Whether a person row is a person by its form, so that "Blair said" may be them and
     two of them make "Blair" ambiguous: two name words or more after any title (a form of
