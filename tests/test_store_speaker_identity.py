@@ -41,7 +41,7 @@ def speaker_of(db, words: str) -> tuple:
 # --- the form of a name --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["Lagos Water Board", "the Harbour Board", "US firm", "eBay", "IBM", "Ruth Banda"])
+@pytest.mark.parametrize("name", ["Lagos Water Board", "the Harbour Board", "US firm", "eBay", "IBM", "Ruth Banda", "May"])
 def test_a_name_with_a_capitalised_word_that_is_no_function_word_names_someone(name):
     assert has_proper_word(name)
 
@@ -206,6 +206,14 @@ def test_a_second_real_person_still_makes_it_ambiguous(writer, db_path):
     writer.settle()
 
     assert speaker_of(db_path, "Nobody told us") == ("Banda", "ambiguous surname")
+
+
+def test_a_surname_that_is_also_a_modal_verb_still_joins_its_person(writer, db_path):
+    write(writer, "ada", *said("Ada May", "The harbour wall will hold"))
+    write(writer, "later", *said("May", "Nobody told us"))
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Ada May", None)
 
 
 def test_a_junk_row_never_takes_the_surnames_quotes(writer, db_path):

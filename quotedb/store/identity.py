@@ -48,6 +48,9 @@ today yesterday tomorrow tonight now then there here meanwhile however instead s
 what who whom whose which why how
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
+# Modal verbs are also names ("May said", "Will Okafor"): capitalised alone, they may be one.
+MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+_NOT_NAMES = FUNCTION_WORDS - MODALS
 # Lower-case words that belong to a person's name ("Ludwig van Beethoven", "Osama bin Laden").
 NAME_PARTICLES = frozenset({
     "de", "da", "di", "del", "della", "der", "den", "des", "van", "von", "bin", "bint", "ibn", "al", "el",
@@ -143,9 +146,10 @@ def _words(name: str) -> list[str]:
 
 def has_proper_word(name: str) -> bool:
     """A word written with a capital that is not a function word: "Microsoft", "the Home
-    Office", "US firm", "eBay"; not "company", "the ministry", "officials", "Many"."""
+    Office", "US firm", "eBay", "May" (a modal may be a surname); not "company", "the
+    ministry", "officials", "Many"."""
     return any(
-        any(c.isupper() for c in word) and word.strip(".'’-").casefold() not in FUNCTION_WORDS for word in _words(name)
+        any(c.isupper() for c in word) and word.strip(".'’-").casefold() not in _NOT_NAMES for word in _words(name)
     )
 
 
