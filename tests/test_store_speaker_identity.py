@@ -62,6 +62,7 @@ def test_a_person_by_form_can_hold_a_surname(name):
     "Will Banda",              # a modal verb cut from "... will Banda"
     "Tuesday Ruth Banda",      # a weekday glued on
     "However Banda",           # a sentence adverb glued on
+    "Again Ruth Banda",
     "Tollan Mr Banda",         # a place, then "Mr Banda": one name word
     "Okafor and Banda",        # two people
     "Okafor & Banda",

@@ -45,6 +45,9 @@ because since could would should will shall can may might must do does did is ar
 many most some all both each every several few other others another such no not only also even
 in on of for from with without by to into onto over under about against between among during
 today yesterday tomorrow tonight now then there here meanwhile however instead still already
+again earlier later perhaps indeed neither either nevertheless nonetheless moreover furthermore
+otherwise anyway besides likewise similarly separately elsewhere overall initially eventually
+ultimately currently recently
 what who whom whose which why how
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
