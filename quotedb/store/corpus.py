@@ -4,7 +4,9 @@ Two things cannot be decided one article at a time, because the answer depends o
 rest of the corpus:
 
 - a surname-only speaker ("Mensah said") is the one known person of that surname, or
-  stays unresolved (and marked so) when there is none or more than one;
+  stays unresolved (and marked so) when there is none or more than one; only a name that
+  is a person's by its form counts (`identity.holds_surname`), and one that ends with
+  another's is that person (`identity.holders`);
 - the same quote reported by several articles, or shortened in one of them, is one
   quotation.
 

@@ -1,7 +1,8 @@
 """What the writer stores for one article, worked out without the database.
 
-Checking provenance, speaker keys, shown names, titles, and whether a quote names its
-speaker by surname alone need nothing stored, so build workers do them next to
+Checking provenance, speaker keys, shown names, titles, whether a speaker row is shared
+across the corpus, and whether a quote names its speaker by surname alone (or the article
+names that person in full elsewhere, which settles it here) need nothing stored, so build workers do them next to
 extraction and the one writing process only runs SQL. `Prepared` is plain tuples: cheap to pickle back from a worker.
 
 Speakers, roles and events are listed in the order the writer first meets them, so the
