@@ -2,8 +2,9 @@
 
 Checking provenance, speaker keys, shown names, titles, whether a speaker row is shared
 across the corpus, and whether a quote names its speaker by surname alone (or the article
-names that person in full elsewhere, which settles it here) need nothing stored, so build workers do them next to
-extraction and the one writing process only runs SQL. `Prepared` is plain tuples: cheap to pickle back from a worker.
+names that person in full elsewhere, which settles it here) need nothing stored, so
+build workers do them next to extraction and the one writing process only runs SQL.
+`Prepared` is plain tuples: cheap to pickle back from a worker.
 
 Speakers, roles and events are listed in the order the writer first meets them, so the
 rows (and their ids) are those of writing the extraction quote by quote.
