@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotedb.extract.claims import find_claims_unguarded as find_claims
+from quotedb.extract.claims import find_claims
 from quotedb.extract.claims import sentences
 from quotedb.extract.spans import find_spans
 from quotedb.paragraphs import paragraph_spans

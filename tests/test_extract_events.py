@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotedb.extract.events import find_events_unguarded as find_events
-from quotedb.extract.events import link_event_unguarded as link_event
+from quotedb.extract.events import find_events
+from quotedb.extract.events import link_event
 from quotedb.model import Quote, Span
 from quotedb.paragraphs import paragraph_spans
 

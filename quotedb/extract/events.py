@@ -404,16 +404,6 @@ def find_events(
     text: str, paragraphs: list[tuple[int, int]], published: str | None, body: tuple[int, int]
 ) -> list[Event]:
     """Named events in the body, one per event however often it is mentioned."""
-    try:
-        return find_events_unguarded(text, paragraphs, published, body)
-    except Exception:  # events are an extra: never take the article down
-        return []
-
-
-def find_events_unguarded(
-    text: str, paragraphs: list[tuple[int, int]], published: str | None, body: tuple[int, int]
-) -> list[Event]:
-    """find_events without its safety net, so tests and evaluation see any bug raise."""
     return [ev.freeze() for ev in _scan(text, paragraphs, published, body).events]
 
 
@@ -486,16 +476,6 @@ def link_event(
     text: str, quote: Quote, cue: Span | None, events: list[Event], paragraphs: list[tuple[int, int]]
 ) -> str | None:
     """The name of the event where the quote was said, when the text places it there."""
-    try:
-        return link_event_unguarded(text, quote, cue, events, paragraphs)
-    except Exception:  # a missing link is better than a lost article
-        return None
-
-
-def link_event_unguarded(
-    text: str, quote: Quote, cue: Span | None, events: list[Event], paragraphs: list[tuple[int, int]]
-) -> str | None:
-    """link_event without its safety net, so tests and evaluation see any bug raise."""
     return _link(text, quote, cue, events, paragraphs)
 
 
