@@ -18,21 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotedb.lexicon.calendar import DAY_WORDS
 from quotedb.extract.claims import alternation
-from quotedb.extract.lexicon.people import ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS, SENTENCE_OPENERS, TITLES
-from quotedb.extract.lexicon.verbs import SPEECH_VERBS
+from quotedb.lexicon.people import (
+    ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PERSONAL_PRONOUNS, PRONOUNS, SENTENCE_OPENERS, TITLES,
+)
+from quotedb.lexicon.verbs import LISTENER_VERBS, QUOTE_VERBS, SPEECH_VERBS, forms_with
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
 
-# Verbs that introduce quoted words but rarely a reported clause, so they are the
-# core's own cues for direct quotes: `"…," she quipped`.
-QUOTE_VERBS: frozenset[str] = frozenset(
-    """quipped quips joked jokes mocked mocks exclaimed shouted shouts yelled chanted chants
-    boasted boasts bragged countered counters mused muses sighed laughed cautioned cautions
-    recounted recounts recalled recalls concluded concludes agreed agrees agree added adds
-    wondered wonders asked asks continued continues replied replies responded responds
-    tweeted tweets wrote writes posted posts read reads""".split()
-) | frozenset({"put it", "puts it"})
 _VERBS = sorted(SPEECH_VERBS | QUOTE_VERBS, key=len, reverse=True)
 _VERB = "(?:" + alternation(_VERBS, space=" ") + r")(?![\w'\u2019-])"
 # Words that may stand between a subject and its verb: `he also said`, `she has told`.
@@ -236,7 +230,7 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
 # The verb ending a sentence's subject: `The former candidate continued, saying, "…"`.
 _MAIN_VERB = re.compile(rf"[^\S\n]+(?:{_AUX})?(?:{_VERB}|[a-z]{{2,}}ed\b|[a-z]{{3,}}s\b|is\b|was\b|has\b|had\b|went\b|took\b|made\b|gave\b)")
 # Verbs whose next noun phrase is the listener, not the speaker: `X told POLITICO, "…"`.
-_OBJECT_VERBS = frozenset("tell tells told telling ask asks asked asking urge urges urged warn warns warned".split())
+_OBJECT_VERBS = LISTENER_VERBS | forms_with("urge")
 # `Another source speaking to Fox News said`: the participle phrase is not part of the source.
 _MODIFIER = re.compile(
     r"(?<=[a-z])(?<!\bwas)(?<!\bis)(?<!\bwere)(?<!\bare)(?<!\bbeen)[^\S\n]+"
@@ -245,14 +239,13 @@ _MODIFIER = re.compile(
 _WHO_BEFORE = re.compile(r",[^\S\n]*who[^\S\n]*$")
 _COORDINATED = re.compile(r"[^\S\n]+(?:and|but|before|then)(?:[^\S\n]+[a-z]+ly)?[^\S\n]*$")
 _RELATIVE = re.compile(r",[^\S\n]*(?:who|which|whose|whom)\b")
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_SUBJECT_PRONOUNS = PERSONAL_PRONOUNS
 _NOT_SUBJECT_START = frozenset("when while as after before if but and because though then so where asked".split())
 # What may follow `X said` when it reports the finished quote before it: `on Monday`, `in a statement`.
 _CUE_REST_START = frozenset(
     """on in at to during last this of about after before from via with over afterward afterwards later
-    recently again then yesterday today tonight earlier outside inside while when as before reporters
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+    recently again then earlier outside inside while when as before reporters""".split()
+) | DAY_WORDS
 
 
 def _short_cue_rest(rest: str) -> bool:

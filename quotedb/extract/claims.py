@@ -26,8 +26,15 @@ import bisect
 import re
 from itertools import islice
 
-from quotedb.extract.lexicon.verbs import (
+from quotedb.lexicon.people import OBJECT_PRONOUNS, PRONOUNS
+from quotedb.lexicon.calendar import DAY_WORDS, WEEKDAYS
+from quotedb.lexicon.verbs import (
+    ASK_FORMS,
     BELIEF_VERBS,
+    FRONTED_CUES,
+    HEADLINE_CUES,
+    LISTENER_VERBS,
+    TELL_FORMS,
     CLAUSE_ONLY_CUES,
     FOR_CUES,
     NOT_CLAIM_CUES,
@@ -41,6 +48,7 @@ from quotedb.extract.lexicon.verbs import (
 from quotedb.extract.types import Claim, QuoteSpan
 from quotedb.model import Span
 
+_WEEKDAY_CAPS = "|".join(w.capitalize() for w in WEEKDAYS)
 _OPEN_Q = "\"“‘'«"
 _CLOSE_Q = "\"”’'»"
 _QUOTES = set(_OPEN_Q + _CLOSE_Q + "`")
@@ -85,21 +93,13 @@ def alternation(words, space: str = r"\s+") -> str:
 
 
 _CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES | INFINITIVE_CUES
-# Headline cues, capitalised inside a title-case line: `Mayor Says Bridge Will Reopen`.
-_HEADLINE_CUES = frozenset(
-    "Says Said Tells Told Warns Claims Admits Denies Suggests Reveals Announces Insists Vows Urges Predicts".split()
-)
-# Participles that can open a sentence: `Noting that X, Y argued …`.
-_FRONTED_CUES = frozenset(
-    "Noting Saying Arguing Insisting Warning Stressing Acknowledging Claiming Explaining Adding Citing".split()
-)
 _CUE = re.compile(
     r"(?<![\w'’<-])(?:"
     r"(?P<phr>" + alternation(PHRASAL_CUES) + r")"
     r"|(?P<acc>According\s+to)"
     r"|(?P<asked>Asked)"
-    r"|(?P<front>" + alternation(_FRONTED_CUES) + r")"
-    r"|(?P<head>" + alternation(_HEADLINE_CUES) + r")"
+    r"|(?P<front>" + alternation(FRONTED_CUES) + r")"
+    r"|(?P<head>" + alternation(HEADLINE_CUES) + r")"
     r"|(?P<verb>" + alternation(_CUE_WORDS) + r")"
     r")(?![\w'’-])"
 )
@@ -107,11 +107,11 @@ _CUE = re.compile(
 # class lets `re` skip through words in C, where _CUE's look-behind is tried at every position.
 # The class names ASCII word characters only (a table look-up, not a Unicode category test),
 # so it also admits a few places _CUE then turns down.
-_ALL_CUES = PHRASAL_CUES | {"According to", "Asked"} | _FRONTED_CUES | _HEADLINE_CUES | _CUE_WORDS
+_ALL_CUES = PHRASAL_CUES | {"According to", "Asked"} | FRONTED_CUES | HEADLINE_CUES | _CUE_WORDS
 _CUE_AHEAD = re.compile(r"[^a-zA-Z0-9_'’<-](?:" + alternation(_ALL_CUES) + r")(?![\w'’-])")
 
-_PRONOUNS = frozenset("he she they it we i you who".split())
-_OBJ_PRONOUNS = frozenset("me him her us them you it reporters".split())
+_PRONOUNS = PRONOUNS | {"who"}
+_OBJ_PRONOUNS = OBJECT_PRONOUNS | {"reporters"}
 _DETERMINERS = frozenset(
     "the a an his her their its our my your this that these those some many most several both".split()
 )
@@ -124,15 +124,13 @@ _LEAD_ADV = frozenset(
     """in on at after before during when while as if although though since because but and or so yet
     however meanwhile still now then later earlier last this instead indeed separately also asked
     speaking for from with without under over by until despite according like unlike among
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight thus moreover
-    overall finally first second similarly likewise nevertheless nonetheless""".split()
-)
+    thus moreover overall finally first second similarly likewise nevertheless nonetheless""".split()
+) | DAY_WORDS
 _TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later
+    """earlier later
     recently previously also again then last this on in at during to with after before over via from
     late once""".split()
-)
-_TELL = frozenset("tell tells told telling asked ask asks asking warned warn warns assured".split())
+) | DAY_WORDS
 _PASSIVE_BEFORE = frozenset("is was were are be been being it's".split())
 _BLOCK_AFTER = frozenset("to by so of about for as".split())
 # `the report`, `his claims`: a determiner makes the cue word a noun; quantifiers
@@ -154,8 +152,8 @@ _DATELINE = re.compile(
 _INVERTED_ADV = re.compile(r",?\s+(?:at|in|on|during|before|after|when|while|who|which|as|according)\s+[a-z]")
 _CLOSE_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*$")
 _TIME_PHRASE = re.compile(
-    r"\s*(?:(?:on|last|this|next|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|week|month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?"
+    r"\s*(?:(?:on|last|this|next|early|late|earlier|later)\s+)?(?:" + _WEEKDAY_CAPS
+    + r"|week|month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?"
 )
 _THAT_AFTER = re.compile(r"\s+that\b")
 # `that(?<!\wthat)` is `\bthat` with a literal prefix, which `re` finds as fast as str.find.
@@ -307,7 +305,7 @@ def _is_aux(w: str) -> bool:
 
 
 _TRAILING_TIME = re.compile(
-    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:" + _WEEKDAY_CAPS + r"|yesterday|today"
     r"|week|night|morning)$"
 )
 
@@ -404,7 +402,7 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
             return m.end()
         first = gw[0].lower().strip(",")
         adverbial = first in _TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)
-        listener = cue in _TELL and len(gw) <= 8 and "," not in gap
+        listener = cue in LISTENER_VERBS and len(gw) <= 8 and "," not in gap
         if adverbial or listener:
             return m.end()
     tm = _TIME_PHRASE.match(text, i, e)
@@ -412,7 +410,7 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
         i = tm.end()
     words = _WORDS.finditer(text, i, e)
     w = next(words, None)
-    if cue in _TELL and w is not None:
+    if cue in LISTENER_VERBS and w is not None:
         if w.group().lower().strip(",") in _OBJ_PRONOUNS:
             i, w = w.end(), next(words, None)
         elif w.group()[0].isupper():
@@ -423,10 +421,7 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
     return i
 
 
-_WHEN_AFTER_CUE = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently also again then"
-    .split()
-)
+_WHEN_AFTER_CUE = DAY_WORDS | frozenset("earlier later recently also again then".split())
 
 
 class _Finder:
@@ -552,9 +547,9 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     medial = after_s.startswith(",")
     aw = after_s.rstrip(".!?\"'”’ ").split()
     if not medial and aw:
-        if not (len(aw) <= 2 or aw[0].lower() in _TIME_WORDS or cue in _TELL) or len(aw) > 10:
+        if not (len(aw) <= 2 or aw[0].lower() in _TIME_WORDS or cue in LISTENER_VERBS) or len(aw) > 10:
             return False
-        if cue in _TELL and (len(aw) > 5 or any(w.lower() in _PRONOUNS for w in aw[1:])):
+        if cue in LISTENER_VERBS and (len(aw) > 5 or any(w.lower() in _PRONOUNS for w in aw[1:])):
             return False
         if "," in after_s:
             return False
@@ -635,9 +630,9 @@ def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     return f.add(m.end(), e, cue_span, src, rule, 0.8 if src else 0.3)
 
 
-_WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY_ALT = "|".join(WEEKDAYS)
 _CALLED_FOR = re.compile(
-    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\s+)?for\b"
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:(?:" + _WEEKDAY_CAPS + r"|week|month|year)\s+)?for\b"
 )
 
 
@@ -690,10 +685,10 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
         cs = _THAT_END.search(text, m.end(), cs).start()  # `vowed that "…"`: a mixed report
     if nw[0].lower() in _BLOCK_AFTER and not after_that and not (nw[0] == "to" and cue in INFINITIVE_CUES):
         return False
-    if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in _TELL:
+    if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in LISTENER_VERBS:
         if nw[0].lower() in _PREP_START:
             return False
-    if _CLOSE_BEFORE.search(text, s, m.start()) or (cue in _TELL and _QUOTE_BEFORE.search(text, s, m.start())):
+    if _CLOSE_BEFORE.search(text, s, m.start()) or (cue in LISTENER_VERBS and _QUOTE_BEFORE.search(text, s, m.start())):
         return False
     sub = _SUBORDINATE.match(text, s, m.start())
     if sub and "," not in text[s : m.start()]:
@@ -715,8 +710,7 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     return f.add(cs, e, cue_span, src, rule, conf)
 
 
-_ASK = frozenset({"asked", "ask", "asks", "asking"})
-_ASK_TO = frozenset({"asked", "ask", "asks", "asking", "told", "tells", "tell", "telling"})
+_ASK_TO = ASK_FORMS | TELL_FORMS
 _OBJ_TO = re.compile(
     r"\s+(?:(?!(?:in|on|at|as|for|with|after|before|during|that|from|about)\s)[\w.'’-]+\s+){1,5}?to\s+"
     r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\s)[a-z]"
@@ -803,7 +797,7 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     if m.group("head"):
         _headline(f, s, e, m, cue_span)
         return
-    if m.group("asked") or cue in _ASK:
+    if m.group("asked") or cue in ASK_FORMS:
         if _asked(f, s, e, m, cue_span, participle):
             return
     if cue in URGE_CUES:

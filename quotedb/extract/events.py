@@ -20,7 +20,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from quotedb.extract.lexicon.events import (
+from quotedb.lexicon.people import PERSONAL_PRONOUNS
+from quotedb.lexicon.events import (
     EVENT_NOUNS,
     HOLD_VERBS,
     MONTHS,
@@ -101,7 +102,7 @@ _WHERE = re.compile(
     r",?(?:\s+of\s+[^,.;]{1,60}?)?(?:\s+(?:was|were|is|will\s+be))?"
     r"(?:\s+(?:held|opened|began|started|took\s+place|convened|met|kicked\s+off|gets\s+under\s+way))?\s+(in|at)\s+"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_PRONOUNS = PERSONAL_PRONOUNS
 _HEADING_END = re.compile(r"[.!?:\"”’)]\s*$")
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotedb.extract.lexicon.people import PRONOUNS
-from quotedb.extract.lexicon.verbs import SPEECH_VERBS
+from quotedb.lexicon.people import PRONOUNS
+from quotedb.lexicon.verbs import SPEECH_VERBS
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
 

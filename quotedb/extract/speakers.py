@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quotedb.extract.lexicon.people import (
+from quotedb.lexicon.calendar import MONTH_NAMES, WEEKDAYS
+from quotedb.lexicon.people import (
+    POSSESSIVE_DETERMINERS,
     GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTY_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, SENTENCE_OPENERS,
     TITLES,
 )
-from quotedb.extract.lexicon.places import ADJECTIVES, PLACES, place_name
+from quotedb.lexicon.places import ADJECTIVES, PLACES, place_name
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
 
@@ -30,7 +32,7 @@ _CLAUSE_CUT = re.compile(
     r",?\s+(?:who|whom|whose|which|while|when|after|before|during|because|as\s+(?:he|she|they|it)|adding|saying|"
     r"noting|according|told|said|says|in\s+(?:an?|his|her|their)\s+(?:statement|interview|speech|email|e-mail|letter|"
     r"post|tweet|op-ed|press|news|conference|briefing|address|call|phone|radio|television|video|message|report|remarks|"
-    r"memo|note|blog)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
+    r"memo|note|blog)|on\s+(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + r"|Twitter|Facebook|Instagram|"
     r"[A-Z]{2,5}\b|the\s+(?:phone|air|sidelines|campaign\s+trail|floor|stump))|at\s+(?:the|a|an)\s+(?:[a-z]+\s+){0,3}"
     r"(?:symposium|conference|rally|event|meeting|hearing|debate|briefing|forum|summit|session|seminar|ceremony|"
     r"dialogue|town\s+hall|luncheon|dinner|breakfast|gathering|press|news)|last\s+(?:week|month|year|night)|"
@@ -40,10 +42,7 @@ _CLAUSE_CUT = re.compile(
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}$")
 _POSSESSIVE = re.compile(r"([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['\u2019]s?\s+")
-_MONTHS_DAYS = frozenset(
-    "January February March April May June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday".split()
-)
+_MONTHS_DAYS = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES))
 
 
 _POSSESSIVE_TOKEN = re.compile(r"['\u2019]s?$")
@@ -120,7 +119,7 @@ def _org_run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[int, 
     return i, j, place
 
 
-_POSSESSIVE_PRONOUNS = frozenset("his her their its our my".split())
+_POSSESSIVE_PRONOUNS = POSSESSIVE_DETERMINERS
 
 
 _MODIFIERS = frozenset("former acting retired interim then- outgoing incoming".split())
