@@ -21,6 +21,7 @@ from quotedb.extract.attribution import Attribution, attribute
 from quotedb.extract.claims import antecedent, find_claims
 from quotedb.extract.events import find_events, link_event
 from quotedb.extract.resolve import Resolver
+from quotedb.extract.rules import POSITIONAL_RULES, WEAK_RULES, WITH_LEAD_IN, WITH_QUOTE, Rule
 from quotedb.extract.spans import find_spans, is_title
 from quotedb.extract.speakers import parse_source
 from quotedb.extract.types import Claim, QuoteSpan, SpeakerRef
@@ -74,7 +75,6 @@ _MIN_CLAUSE_WORDS = 1
 _SUBORDINATE_START = re.compile(r"\W*(?:when|while|if|as|after|before|because|since|although|though|once|until)\b",
                                 re.IGNORECASE)
 _RELATIVE_SOURCES = frozenset({"who", "which"})
-_WEAK_RULES = frozenset({"before-embedded", "unattributed", "continuation"})
 
 
 def _reported_clause(text: str, c: Claim, quotes: list[QuoteSpan], strong: list[QuoteSpan],
@@ -125,12 +125,12 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
         if not overlapping:
             items.append(_Item(a, b, "indirect", c.source, c.cue, c.rule, c.confidence))
             continue
-        strong = [s for s in overlapping if rule_of.get(id(s), "unattributed") not in _WEAK_RULES]
+        strong = [s for s in overlapping if rule_of.get(id(s), Rule.UNATTRIBUTED) not in WEAK_RULES]
         same_cue = [s for s in strong if cue_of.get(id(s)) == (c.cue.start, c.cue.end)]
         clause = _reported_clause(text, c, overlapping, strong, cue_of)
         if clause is not None:
             src = (source_of.get(id(same_cue[0])) if same_cue else None) or c.source
-            items.append(_Item(clause[0], clause[1], "mixed", src, c.cue, c.rule + "+quote", c.confidence))
+            items.append(_Item(clause[0], clause[1], "mixed", src, c.cue, c.rule + WITH_QUOTE, c.confidence))
             taken.update(id(s) for s in overlapping)
             continue
         if same_cue:
@@ -138,7 +138,7 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
             outside = _words(text, a, b) - sum(_words(text, s.outer.start, s.outer.end) for s in overlapping)
             if outside > 5 and all(a - 1 <= s.outer.start and s.outer.end <= b + 2 for s in overlapping):
                 src = source_of.get(id(same_cue[0])) or c.source
-                items.append(_Item(a, b, "mixed", src, c.cue, c.rule + "+quote", c.confidence))
+                items.append(_Item(a, b, "mixed", src, c.cue, c.rule + WITH_QUOTE, c.confidence))
                 taken.update(id(s) for s in overlapping)
             continue
         if strong:
@@ -155,7 +155,7 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
         quoted_words = sum(_words(text, s.outer.start, s.outer.end) for s in inside)
         outside = _words(text, a, b) - quoted_words
         if inside and len(inside) == len(overlapping) and outside > 2:
-            items.append(_Item(a, b, "mixed", c.source, c.cue, c.rule + "+quote", c.confidence))
+            items.append(_Item(a, b, "mixed", c.source, c.cue, c.rule + WITH_QUOTE, c.confidence))
             taken.update(id(s) for s in inside)
         # Otherwise the claim is (nearly) the quote itself: the direct quote stands.
     covered = [(it.start, it.end) for it in items]
@@ -164,7 +164,7 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
             continue
         span = att.span
         if att.lead_in is not None and not any(a < span.outer.end and att.lead_in < b for a, b in covered):
-            items.append(_Item(att.lead_in, span.outer.end, "mixed", att.source, att.cue, att.rule + "+lead-in",
+            items.append(_Item(att.lead_in, span.outer.end, "mixed", att.source, att.cue, att.rule + WITH_LEAD_IN,
                                att.confidence))
             continue
         items.append(_Item(span.outer.start, span.outer.end, "direct", att.source, att.cue,
@@ -211,20 +211,20 @@ def extract_unguarded(article: Article) -> Extraction:
         refs = _refs(text, it, parsed)
         if refs:
             refs = tuple(resolver.resolve(r) for r in refs)
-        elif (it.inherits or it.rule == "unattributed") and last_refs and para - last_para <= _LOOKBACK:
+        elif (it.inherits or it.rule == Rule.UNATTRIBUTED) and last_refs and para - last_para <= _LOOKBACK:
             refs = last_refs
-            if it.rule == "unattributed":
-                it.rule, it.confidence = "floating", 0.4
+            if it.rule == Rule.UNATTRIBUTED:
+                it.rule, it.confidence = Rule.FLOATING, 0.4
         elif it.inherits:
             who = resolver.current(it.start)
             if who is not None:
                 refs = (who,)
-                it.rule, it.confidence = "continuation-topic", 0.5
-        if not refs and it.kind == "direct" and (it.rule == "unattributed" or it.inherits):
+                it.rule, it.confidence = Rule.CONTINUATION_TOPIC, 0.5
+        if not refs and it.kind == "direct" and (it.rule == Rule.UNATTRIBUTED or it.inherits):
             continue  # quoted words nobody in the article is said to have said
-        if it.rule == "floating" and _DESCRIBED.search(text, max(0, it.start - 12), it.start):
+        if it.rule == Rule.FLOATING and _DESCRIBED.search(text, max(0, it.start - 12), it.start):
             continue  # `depicting a "…"`: words used to describe, not something said
-        if it.rule in ("floating", "continuation-topic") and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:
+        if it.rule in POSITIONAL_RULES and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:
             continue
         if refs:
             last_refs, last_para = refs, para

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from quotedb.lexicon.calendar import DAY_WORDS
-from quotedb.extract.claims import alternation
+from quotedb.extract.rules import Rule
+from quotedb.extract.text import alternation
 from quotedb.lexicon.people import (
     ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PERSONAL_PRONOUNS, PRONOUNS, SENTENCE_OPENERS, TITLES,
 )
@@ -180,34 +181,34 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
     label = _LABEL.match(text, span.inner.start, span.inner.end)
     if label:
         src = Span(label.group("src"), label.start("src"), label.end("src"))
-        return Span(":", label.end("src"), label.end("src") + 1), src, "transcript-label"
+        return Span(":", label.end("src"), label.end("src") + 1), src, Rule.TRANSCRIPT_LABEL
     dash = _TAIL_DASH.match(text, pos, limit)
     if dash:
         src = Span(dash.group("src"), dash.start("src"), dash.end("src"))
-        return Span(text[pos:dash.start("src")].strip(), pos, dash.start("src")), src, "after-dash"
+        return Span(text[pos:dash.start("src")].strip(), pos, dash.start("src")), src, Rule.AFTER_DASH
     pron = _TAIL_PRONOUN.match(text, pos, limit)
     if pron and (pron.group("src") != "I" or not _inner_ends_sentence(span)):
         return (Span(pron.group("verb"), pron.start("verb"), pron.end("verb")),
-                Span(pron.group("src"), pron.start("src"), pron.end("src")), "after-pronoun")
+                Span(pron.group("src"), pron.start("src"), pron.end("src")), Rule.AFTER_PRONOUN)
     m = _TAIL_ACCORDING.match(text, pos, limit) or _TAIL_VERB_FIRST.match(text, pos, limit)
     if m:
         end = _sentence_end(text, m.end(), limit)
         src = _span(text, m.end(), end)
         if src and _plausible_np(src, 40, any_start=True):
             cue = Span(text[m.start("verb"):m.end("verb")], m.start("verb"), m.end("verb"))
-            rule = "after-according" if m.group("verb").startswith("according") else "after-verb-source"
+            rule = Rule.AFTER_ACCORDING if m.group("verb").startswith("according") else Rule.AFTER_VERB_SOURCE
             return cue, src, rule
     if span.inner.text.rstrip()[-1:] in (",", "?", "!", "\u2014") or text[pos:pos + 1] == ",":
         m = _TAIL_ANY_VERB.match(text, pos, limit)
         if m and (m.group("src").lower() in PRONOUNS or _name_like(m.group("src")) or m.group("src").split()[0].lower() in ("the", "a", "an")):
             src = Span(m.group("src"), m.start("src"), m.end("src"))
-            return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, "after-source-anyverb"
+            return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, Rule.AFTER_SOURCE_ANYVERB
         m = _TAIL_ANY_VERB_FIRST.match(text, pos, limit)
         if m and (_name_like(m.group("src")) or m.group("src").split()[0].lower() in ("the", "a", "an")):
             end = _sentence_end(text, m.start("src"), limit)
             src = _span(text, m.start("src"), end)
             if src is not None and _plausible_np(src, 40):
-                return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, "after-anyverb-source"
+                return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, Rule.AFTER_ANYVERB_SOURCE
     m = _TAIL_SOURCE_FIRST.match(text, pos, limit) if _verb_near(text, pos, min(limit, pos + 260)) else None
     if m:
         src = _span(text, m.start("src"), m.end("src"))
@@ -223,7 +224,7 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
             if not _short_cue_rest(rest):
                 return None
         cue = Span(m.group("verb"), m.start("verb"), m.end("verb"))
-        return cue, src, "after-source-verb"
+        return cue, src, Rule.AFTER_SOURCE_VERB
     return None
 
 
@@ -261,8 +262,8 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     start = max(_sentence_start(text, lo, span.outer.start), prev_end)
     head = text[start:span.outer.start]
     stripped = head.rstrip()
-    for pattern, rule, hint in ((_ACCORDING_BEFORE, "before-according", "ccording to" in head),
-                                (_DASH_BEFORE, "before-dash", stripped.endswith(("--", "\u2014")))):
+    for pattern, rule, hint in ((_ACCORDING_BEFORE, Rule.BEFORE_ACCORDING, "ccording to" in head),
+                                (_DASH_BEFORE, Rule.BEFORE_DASH, stripped.endswith(("--", "\u2014")))):
         m = pattern.search(text, start, span.outer.start) if hint else None
         if m:
             cue = Span(m.group("verb"), m.start("verb"), m.end("verb")) if "verb" in m.groupdict() else \
@@ -290,11 +291,11 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         subject = _span(text, subject_start, main.start()) if main else None
         if subject is None or not _plausible_np(subject, 10):
             return None
-        return cue, _subject_segment(text, subject), "before-participle"
+        return cue, _subject_segment(text, subject), Rule.BEFORE_PARTICIPLE
     after_verb = _span(text, start + v.end(), span.outer.start)
     if (before_verb.endswith(",") or start + v.start() == subject_start) and after_verb is not None \
             and _name_like(after_verb.text) and v.group() not in _OBJECT_VERBS:
-        return cue, after_verb, "before-inverted"  # `…, explained Jane Roe, "…"`
+        return cue, after_verb, Rule.BEFORE_INVERTED  # `…, explained Jane Roe, "…"`
     aux = _TRAILING_AUX.search(text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
     who = _WHO_BEFORE.search(text, subject_start, subject_end)
@@ -302,7 +303,7 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         # `…, from Mike Lee, who declared: "…"`: the name the relative clause hangs on.
         seg = _span(text, max(subject_start, text.rfind(",", subject_start, who.start()) + 1), who.start())
         if seg is not None and _name_like(seg.text):
-            return cue, seg, "before-who"
+            return cue, seg, Rule.BEFORE_WHO
     coordinated = _COORDINATED.search(text, subject_start, subject_end)
     if coordinated:
         # `X brought up the bombing and later said, "…"`: the subject of the first verb.
@@ -326,11 +327,11 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     if len(tail.split()) > 9 and not punct:
         return None
     if punct == ":":
-        rule = "before-colon"
+        rule = Rule.BEFORE_COLON
     elif punct or not text[start + v.end():span.outer.start].strip():
-        rule = "before-verb"
+        rule = Rule.BEFORE_VERB
     else:
-        rule = "before-embedded"
+        rule = Rule.BEFORE_EMBEDDED
     return cue, src, rule
 
 
@@ -351,7 +352,7 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
     inverted = _INVERTED.fullmatch(text, start, start + len(head))
     if inverted:
         return (Span(inverted.group("verb"), inverted.start("verb"), inverted.end("verb")),
-                Span(inverted.group("src"), inverted.start("src"), inverted.end("src")), "before-colon-inverted")
+                Span(inverted.group("src"), inverted.start("src"), inverted.end("src")), Rule.BEFORE_COLON_INVERTED)
     if head.endswith(",") and not _SOME_VERB.search(head):
         return None
     lead = _LEADING.match(text, start, end)
@@ -370,12 +371,12 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
         if subject is not None and "," in subject.text and _plausible_np(subject, 30, any_start=True):
             seg = _subject_segment(text, subject)
             if seg.start > subject.start:
-                return Span(head[-1], start + len(head) - 1, start + len(head)), seg, "before-colon-loose"
+                return Span(head[-1], start + len(head) - 1, start + len(head)), seg, Rule.BEFORE_COLON_LOOSE
     m = m or _PRONOUN_OPENER.match(text, s, end) or _OPENING_NP.match(text, s, end)
     if m is None or not m.group().strip():
         return None
     colon = start + len(head) - 1
-    rule = "before-colon-loose" if head.endswith(":") else "before-comma-loose"
+    rule = Rule.BEFORE_COLON_LOOSE if head.endswith(":") else Rule.BEFORE_COMMA_LOOSE
     return Span(head[-1], colon, colon + 1), Span(m.group(), m.start(), m.end()), rule
 
 
@@ -464,7 +465,7 @@ def _dash_line_after(text: str, paragraphs: list[tuple[int, int]], span: QuoteSp
     m = _DASH_LINE.match(text, nlo, nhi)
     if m is None or len(text[nlo:nhi].split()) > 10:
         return None
-    return Span(text[nlo], nlo, nlo + 1), Span(m.group("src"), m.start("src"), m.end("src")), "after-dash-line"
+    return Span(text[nlo], nlo, nlo + 1), Span(m.group("src"), m.start("src"), m.end("src")), Rule.AFTER_DASH_LINE
 
 
 def _previous_paragraph_colon(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> tuple[Span, Span, str] | None:
@@ -479,7 +480,7 @@ def _previous_paragraph_colon(text: str, paragraphs: list[tuple[int, int]], span
     if found is None:
         return None
     cue, src, _ = found
-    return cue, src, "before-colon-paragraph"
+    return cue, src, Rule.BEFORE_COLON_PARAGRAPH
 
 
 def _between(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
@@ -488,7 +489,7 @@ def _between(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
     return len(gap.split()) <= 14 and bool(_ENDS_COMMA_COLON.search(gap)) and "." not in gap.strip(" ,:")[:-1]
 
 
-_CONFIDENCE = {"before-embedded": 0.6, "before-colon-loose": 0.6, "before-participle": 0.7, "before-verb": 0.85}
+_CONFIDENCE = {Rule.BEFORE_EMBEDDED: 0.6, Rule.BEFORE_COLON_LOOSE: 0.6, Rule.BEFORE_PARTICIPLE: 0.7, Rule.BEFORE_VERB: 0.85}
 
 
 def _gap_is_cue(text: str, prev: Attribution, span: QuoteSpan) -> bool:
@@ -514,7 +515,7 @@ def _lead_in(text: str, span: QuoteSpan, cue: Span, rule: str) -> int | None:
     (`When X helped "…," he said`) are scene-setting as often as reported speech, so that
     quote stays direct.
     """
-    if rule != "before-embedded" or cue.end >= span.outer.start:
+    if rule != Rule.BEFORE_EMBEDDED or cue.end >= span.outer.start:
         return None
     start = cue.end
     while start < span.outer.start and text[start].isspace():
@@ -532,9 +533,9 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
         prev = speech[i - 1] if i and speech[i - 1].paragraph == span.paragraph else None
         nxt = speech[i + 1].outer.start if i + 1 < len(speech) and speech[i + 1].paragraph == span.paragraph else hi
         found = _after(text, span, hi, nxt)
-        if found is None or (found[2] == "after-source-verb" and _inner_ends_sentence(span)):
+        if found is None or (found[2] == Rule.AFTER_SOURCE_VERB and _inner_ends_sentence(span)):
             before = _before(text, span, lo, prev.outer.end if prev else lo)
-            if before is not None and (found is None or before[2] in ("before-colon", "before-verb")):
+            if before is not None and (found is None or before[2] in (Rule.BEFORE_COLON, Rule.BEFORE_VERB)):
                 found = before
         if found is None:
             found = _dash_line_after(text, paragraphs, span)
@@ -550,12 +551,12 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
         if last is not None and prev is not None and last.span is prev:
             gap = text[prev.outer.end:span.outer.start]
             if len(gap.split()) <= 1 or _between(text, prev, span) or _gap_is_cue(text, last, span):
-                rule = "split" if _between(text, prev, span) else "same-paragraph"
+                rule = Rule.SPLIT if _between(text, prev, span) else Rule.SAME_PARAGRAPH
                 out.append(Attribution(span, last.source, last.cue, rule, 0.8, inherits=True))
                 last = out[-1]
                 continue
         if span.opens_paragraph or span.continues:
-            out.append(Attribution(span, None, None, "continuation", 0.7, inherits=True))
+            out.append(Attribution(span, None, None, Rule.CONTINUATION, 0.7, inherits=True))
             continue
-        out.append(Attribution(span, None, None, "unattributed", 0.3))
+        out.append(Attribution(span, None, None, Rule.UNATTRIBUTED, 0.3))
     return out

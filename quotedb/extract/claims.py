@@ -45,6 +45,8 @@ from quotedb.lexicon.verbs import (
     TAIL_ONLY_VERBS,
     URGE_CUES,
 )
+from quotedb.extract.rules import BELIEF, Rule
+from quotedb.extract.text import alternation
 from quotedb.extract.types import Claim, QuoteSpan
 from quotedb.model import Span
 
@@ -63,33 +65,6 @@ _ABBREV = frozenset(
 # `[.!?][.!?]*` rather than `[.!?]+`: a leading character class lets `re` skip ahead in C.
 _SENT_END = re.compile(r"[.!?][.!?]*(?:''|[\"'”’)\]])*(?=\s+(?:''|``|[\"'“‘(\[])?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
-
-
-def alternation(words, space: str = r"\s+") -> str:
-    """A regex alternation of `words` built as a trie, so the engine rejects most positions
-    at once (Python's re tries a flat alternation word by word at every position).
-
-    Where one word starts another the longer is tried first, as in a flat alternation
-    sorted longest first; `space` is what a space in a word matches.
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        opts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            opts.append((space if ch == " " else re.escape(ch)) + build(node[ch]))
-        if not opts:
-            return ""
-        body = opts[0] if len(opts) == 1 else "(?:" + "|".join(opts) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return build(trie)
 
 
 _CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES | INFINITIVE_CUES
@@ -438,7 +413,7 @@ class _Finder:
             return False
         if _is_quote_only(text, a, b, self.quotes, self.starts):
             return False
-        if not rule.startswith("tail"):
+        if not rule.startswith(Rule.TAIL):
             cut = _TRAILING_PARTICIPLE.search(text, a, b)
             if cut and len(text[a : cut.start()].split()) >= 6:
                 b = cut.start()
@@ -533,9 +508,9 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         if rest:  # `…, said Ann Lee, an analyst, would fail.`: the report goes on after the source
             src_end = rest.start()
         src = _span(text, m.end(), src_end)
-        ok = f.add(s, sep_abs, cue_span, src, "tail-inverted", 0.8)
+        ok = f.add(s, sep_abs, cue_span, src, Rule.TAIL_INVERTED, 0.8)
         if rest:
-            f.add(rest.start() + 1, e, cue_span, src, "tail-medial", 0.7)
+            f.add(rest.start() + 1, e, cue_span, src, Rule.TAIL_MEDIAL, 0.7)
         return ok
     if len(src_words) > 12 or _THAT.search(src_txt):
         return False
@@ -574,14 +549,14 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     head = _strip_lead_quote(text, s, sep_abs)
     if src is not None and src.text.split()[-1].lower() in ("and", "but", "or"):
         return False
-    ok = f.add(head, sep_abs, cue_span, src, "tail", 0.85, min_words=1 if medial else 2)
+    ok = f.add(head, sep_abs, cue_span, src, Rule.TAIL, 0.85, min_words=1 if medial else 2)
     if medial:
         c2 = m.end() + after.find(",") + 1
         w2 = text[c2:e].split()
         w2 = w2[0].lower() if w2 else ""
         # `…, he said, referring to …` / `…, she said in …`: the reporter's aside, not more speech
         if not (w2.endswith("ing") or w2 in _PREP_START or w2 in ("asked", "not", "as", "according")):
-            f.add(c2, e, cue_span, src, "tail-medial", 0.7)
+            f.add(c2, e, cue_span, src, Rule.TAIL_MEDIAL, 0.7)
     return ok
 
 
@@ -605,11 +580,11 @@ def _according(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, by: bool
         before = before[: -2].rstrip() if before.endswith(("As", "as")) else before
     rest = comma >= 0 and len(text[comma + 1 : e].split()) >= 2
     if not before.strip(_OPEN_Q + " "):
-        return rest and f.add(comma + 1, e, cue_span, src, "according-lead", 0.85)
+        return rest and f.add(comma + 1, e, cue_span, src, Rule.ACCORDING_LEAD, 0.85)
     if before.endswith(",") and rest and not _APPOSITION.match(text, comma + 1, e):
-        f.add(s, s + len(before) - 1, cue_span, src, "according-tail", 0.7, min_words=1)
-        return f.add(comma + 1, e, cue_span, src, "according-medial", 0.75)
-    return f.add(s, m.start(), cue_span, src, "according-tail", 0.8)
+        f.add(s, s + len(before) - 1, cue_span, src, Rule.ACCORDING_TAIL, 0.7, min_words=1)
+        return f.add(comma + 1, e, cue_span, src, Rule.ACCORDING_MEDIAL, 0.75)
+    return f.add(s, m.start(), cue_span, src, Rule.ACCORDING_TAIL, 0.8)
 
 
 # `…, according to CrowdTangle, a social analytics tool.`: what follows describes the source.
@@ -626,7 +601,7 @@ def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     if re.match(r"\s+(?:" + _WEEKDAY_ALT + r")\b", after, re.IGNORECASE):
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
-    rule = "participle-urge" if participle else "urge"
+    rule = Rule.PARTICIPLE_URGE if participle else Rule.URGE
     return f.add(m.end(), e, cue_span, src, rule, 0.8 if src else 0.3)
 
 
@@ -642,7 +617,7 @@ def _called_for(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, partici
     if not cm:
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
-    return f.add(cm.end() - 3, e, cue_span, src, "call-for", 0.75)
+    return f.add(cm.end() - 3, e, cue_span, src, Rule.CALL_FOR, 0.75)
 
 
 _NAMING = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[\w-]+$")
@@ -661,7 +636,7 @@ def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, p
         return False
     if not participle and _NAMING.search(src.text):
         return False  # `a website called X` names something
-    return f.add(m.end(), e, cue_span, src, "object", 0.6)
+    return f.add(m.end(), e, cue_span, src, Rule.OBJECT, 0.6)
 
 
 _SUBORDINATE = re.compile(
@@ -697,16 +672,16 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
             e = comma  # `While X say Y, Z …`: the reported clause ends with the subordinate one
     if participle:
         src = _subject(text, s, m.start())
-        rule, conf = "participle", 0.7
+        rule, conf = Rule.PARTICIPLE, 0.7
     else:
         src = _lead_source(text, s, m.start())
-        rule, conf = "lead", 0.8
+        rule, conf = Rule.LEAD, 0.8
         if src is not None and src.text in _FRONTED_SUBORDINATORS and cue.endswith("ing"):
             # `After suggesting that …, Ann Lee said …`: the main clause's subject reported it.
             comma = text.find(", ", cs, end)
             src = _subject(text, comma + 2, end) if comma > 0 else None
     if cue in BELIEF_VERBS:
-        rule, conf = rule + "-belief", conf - 0.2
+        rule, conf = rule + BELIEF, conf - 0.2
     return f.add(cs, e, cue_span, src, rule, conf)
 
 
@@ -729,11 +704,11 @@ def _asked(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, participle: 
         comma = text.find(",", start, e)
         if comma < 0:
             return False
-        return f.add(start, comma, cue_span, _subject(text, comma + 1, e), "asked-lead", 0.6)
+        return f.add(start, comma, cue_span, _subject(text, comma + 1, e), Rule.ASKED_LEAD, 0.6)
     if _CLOSE_BEFORE.search(text, s, m.start()):
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
-    return f.add(start, e, cue_span, src, "asked", 0.6)
+    return f.add(start, e, cue_span, src, Rule.ASKED, 0.6)
 
 
 def _headline(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
@@ -744,7 +719,7 @@ def _headline(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
     src = _span(text, s, m.start())
     if src is None or len(src.text.split()) > 6:
         return False
-    return f.add(m.end(), e, cue_span, src, "headline", 0.5, min_words=3)
+    return f.add(m.end(), e, cue_span, src, Rule.HEADLINE, 0.5, min_words=3)
 
 
 _TO_OR_THAT = re.compile(r"\s+(?:to|that)\b")
@@ -763,7 +738,7 @@ def _fronted(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
     comma = text.find(", ", th.end(), e)
     if comma < 0:
         return False
-    return f.add(th.end(), comma, cue_span, _subject(text, comma + 2, e), "fronted", 0.6)
+    return f.add(th.end(), comma, cue_span, _subject(text, comma + 2, e), Rule.FRONTED, 0.6)
 
 
 def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:

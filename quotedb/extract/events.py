@@ -21,17 +21,17 @@ import re
 from dataclasses import dataclass, field
 
 from quotedb.lexicon.people import PERSONAL_PRONOUNS
+from quotedb.dates import date_in_text
+from quotedb.lexicon.calendar import MONTHS, WEEKDAYS
 from quotedb.lexicon.events import (
     EVENT_NOUNS,
     HOLD_VERBS,
-    MONTHS,
     ORDINAL_WORDS,
     ORGANIZER_CUES,
     OWNER_VERBS,
     TITLE_WORDS,
-    WEEKDAYS,
 )
-from quotedb.extract.claims import alternation
+from quotedb.extract.text import alternation
 from quotedb.model import Event, Quote, Span
 
 _NOUN_WORDS = tuple(EVENT_NOUNS) + tuple(w.capitalize() for w in EVENT_NOUNS)
@@ -88,12 +88,6 @@ _ORGANIZER = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^()]{1,20}\)")
 _DATELINE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE = re.compile(
-    r"\b(?P<mon>(?i:" + _MONTH_ALT + r"))\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?P<year>\d{4}))?"
-    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>(?i:" + _MONTH_ALT + r"))\b\.?(?:,?\s*(?P<year2>\d{4}))?"
-    r"|\b(?P<wd>(?i:" + "|".join(WEEKDAYS) + r"))\b"
-)
 _SENT = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _ABBR_BEFORE = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|No)$")
 # `Jointly sponsored by A, B and C, the symposium …`: a participle phrase before the subject.
@@ -258,31 +252,6 @@ def _clean_org(s: str) -> str:
     return re.sub(r"^[Tt]he\s+", "", s)
 
 
-def _date(text: str, a: int, b: int, published: dt.date | None) -> str | None:
-    for m in _DATE.finditer(text, a, b):
-        try:
-            if m.group("wd"):
-                if published is None:
-                    continue
-                wd = WEEKDAYS.index(m.group("wd").lower())
-                back = (published.weekday() - wd) % 7
-                return (published - dt.timedelta(days=back)).isoformat()
-            mon = MONTHS[(m.group("mon") or m.group("mon2")).lower()]
-            day = int(m.group("day") or m.group("day2"))
-            year = m.group("year") or m.group("year2")
-            if year:
-                return dt.date(int(year), mon, day).isoformat()
-            if published is None:
-                continue
-            d = dt.date(published.year, mon, day)
-            if d > published + dt.timedelta(days=31):
-                d = dt.date(published.year - 1, mon, day)
-            return d.isoformat()
-        except (ValueError, KeyError):
-            continue
-    return None
-
-
 def _published(published: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(published[:10]) if published else None
@@ -378,7 +347,7 @@ class _Scan:
                     if subj and subj[0].isupper() and len(subj.split()) <= 10:
                         ev.organizer = subj
         if ev.date is None and ev.mention.start == mn.start:
-            ev.date = _date(text, mn.end, e, self.published)
+            ev.date = date_in_text(text, mn.end, e, self.published)
 
 
 def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
@@ -397,7 +366,7 @@ def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
             a, b = paragraphs[first_par]
             a = max(a, lo)
             dl = _DATELINE.match(text[a:b])
-            first.date = _date(text, a + (dl.end() if dl else 0), b, _published(published))
+            first.date = date_in_text(text, a + (dl.end() if dl else 0), b, _published(published))
     return sc
 
 

@@ -9,8 +9,6 @@ capitalised words ("Munich Security Conference").
 
 from __future__ import annotations
 
-from quotedb.lexicon.calendar import MONTHS, WEEKDAYS  # noqa: F401 - events read them with the rest
-
 # noun (singular, lower case) -> kind
 EVENT_NOUNS: dict[str, str] = {
     "symposium": "symposium",
