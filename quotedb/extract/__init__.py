@@ -1,11 +1,15 @@
 """The extraction engine: article text in, attributed quotes and events out.
 
-Stages, each a module of pure functions over typed values:
-paragraphs -> quote spans (spans) -> who said each direct quote (attribution) -> reported
-claims (claims) -> speakers parsed from source phrases (speakers) -> mentions resolved to
-people introduced earlier (resolve) -> events and where each quote was said (events).
-Regular expressions and word lists only, compiled at import: the engine must keep up with
-a news firehose on one core.
+One Document per article (text.py: body, paragraphs, sentences from one splitter), read by
+rule modules that are peers: quote spans (spans) -> who said each direct quote
+(attribution) -> reported claims (claims) -> speakers parsed from source phrases (speakers)
+-> mentions resolved to people introduced earlier (resolve) -> events and where each quote
+was said (events). Word lists are quotedb.lexicon's, rule names rules.py's. Regular
+expressions and word lists only, compiled at import: the engine must keep up with a news
+firehose on one core.
+
+extract() is the one guard: a rule that raises loses that article's quotes with a log
+line, never silently; extract_unguarded lets it raise (tests and the property tests).
 
 ENGINE_VERSION is stored with every parsed article and the store re-parses on a new one:
 any change to a rule or a word list bumps it, or databases built earlier keep stale quotes.
@@ -24,11 +28,12 @@ from quotedb.extract.resolve import Resolver
 from quotedb.extract.rules import POSITIONAL_RULES, WEAK_RULES, WITH_LEAD_IN, WITH_QUOTE, Rule
 from quotedb.extract.spans import find_spans, is_title
 from quotedb.extract.speakers import parse_source
+from quotedb.extract.text import Document
 from quotedb.extract.types import Claim, QuoteSpan, SpeakerRef
-from quotedb.model import Article, Extraction, Quote, Span
+from quotedb.model import Article, Event, Extraction, Quote, Span
 from quotedb.paragraphs import paragraph_index, paragraph_spans
 
-ENGINE_VERSION = "rules-3"
+ENGINE_VERSION = "rules-4"
 
 __all__ = ["ENGINE_VERSION", "extract", "extract_unguarded"]
 
@@ -52,18 +57,6 @@ class _Item:
     rule: str
     confidence: float
     inherits: bool = False
-
-
-def _body_paragraphs(article: Article, all_paras: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], tuple[int, int]]:
-    text = article.text
-    lo = min(max(article.body_start or 0, 0), len(text))
-    hi = len(text) if article.body_end is None else min(max(article.body_end, lo), len(text))
-    paras = []
-    for a, b in all_paras:
-        a, b = max(a, lo), min(b, hi)
-        if a < b and text[a:b].strip():
-            paras.append((a, b))
-    return paras, (lo, hi)
 
 
 def _words(text: str, a: int, b: int) -> int:
@@ -190,17 +183,17 @@ def _refs(text: str, item: _Item, parsed: dict[tuple[int, int], tuple[SpeakerRef
 
 def extract_unguarded(article: Article) -> Extraction:
     """extract() without its safety net: engine bugs raise here (tests and evaluation use it)."""
-    text = article.text
-    all_paras = paragraph_spans(text)
-    paras, body = _body_paragraphs(article, all_paras)
-    if not paras:
+    doc = Document(article.text, paragraph_spans(article.text), article.body_start, article.body_end,
+                   article.meta.published)
+    if not doc.paragraphs:
         return Extraction(engine_version=ENGINE_VERSION)
-    spans = [s if not is_title(text, s) else _as_title(s) for s in find_spans(text, paras)]
+    text, paras = doc.text, doc.paragraphs
+    spans = [s if not is_title(text, s) else _as_title(s) for s in find_spans(doc)]
     speech = [s for s in spans if not s.is_title]
-    atts = attribute(text, paras, spans)
-    claims = find_claims(text, paras, spans, body)
+    atts = attribute(doc, spans)
+    claims = find_claims(doc, spans)
     items = _merge(text, atts, claims, speech)
-    events = find_events(text, paras, article.meta.published, body)
+    events = find_events(doc)
     resolver = Resolver(text, [(s.outer.start, s.outer.end) for s in speech])
     quotes: list[Quote] = []
     last_refs: tuple[SpeakerRef, ...] = ()
@@ -229,7 +222,7 @@ def extract_unguarded(article: Article) -> Extraction:
         if refs:
             last_refs, last_para = refs, para
         for ref in refs or (None,):
-            quotes.append(_quote(text, it, ref, paragraph_index(all_paras, it.start), events, paras))
+            quotes.append(_quote(doc, it, ref, paragraph_index(doc.all_paragraphs, it.start), events))
     return Extraction(quotes=tuple(_dedupe(quotes)), events=tuple(events), engine_version=ENGINE_VERSION)
 
 
@@ -237,7 +230,8 @@ def _as_title(span: QuoteSpan) -> QuoteSpan:
     return replace(span, is_title=True)
 
 
-def _quote(text: str, it: _Item, ref: SpeakerRef | None, paragraph: int, events, paras) -> Quote:
+def _quote(doc: Document, it: _Item, ref: SpeakerRef | None, paragraph: int, events: list[Event]) -> Quote:
+    text = doc.text
     speaker = kind = role = org = place = None
     mention = None
     if ref is not None:
@@ -248,7 +242,7 @@ def _quote(text: str, it: _Item, ref: SpeakerRef | None, paragraph: int, events,
     q = Quote(start=it.start, end=it.end, text=text[it.start:it.end], kind=it.kind, paragraph=paragraph,
               speaker=speaker, speaker_kind=kind, speaker_mention=mention, role=role, organization=org, place=place,
               cue=it.cue.text if it.cue else None, confidence=round(it.confidence, 3), rule=it.rule)
-    event = link_event(text, q, it.cue, events, paras) if events else None
+    event = link_event(doc, q, it.cue, events) if events else None
     if event is not None:
         q = replace(q, event=event)
     return q

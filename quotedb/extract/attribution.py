@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from quotedb.lexicon.calendar import DAY_WORDS
 from quotedb.extract.rules import Rule
-from quotedb.extract.text import alternation
+from quotedb.extract.text import Document, alternation
 from quotedb.lexicon.people import (
     ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PERSONAL_PRONOUNS, PRONOUNS, SENTENCE_OPENERS, TITLES,
 )
@@ -523,8 +523,9 @@ def _lead_in(text: str, span: QuoteSpan, cue: Span, rule: str) -> int | None:
     return start if text[start:span.outer.start].strip() else None
 
 
-def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Attribution]:
+def attribute(doc: Document, spans: list[QuoteSpan]) -> list[Attribution]:
     """One Attribution per span that is not a title, in text order."""
+    text, paragraphs = doc.text, doc.paragraphs
     out: list[Attribution] = []
     speech = [s for s in spans if not s.is_title]
     last: Attribution | None = None  # last attribution with a source

@@ -46,7 +46,7 @@ from quotedb.lexicon.verbs import (
     URGE_CUES,
 )
 from quotedb.extract.rules import BELIEF, Rule
-from quotedb.extract.text import alternation
+from quotedb.extract.text import Document, alternation, sentences
 from quotedb.extract.types import Claim, QuoteSpan
 from quotedb.model import Span
 
@@ -55,17 +55,6 @@ _OPEN_Q = "\"“‘'«"
 _CLOSE_Q = "\"”’'»"
 _QUOTES = set(_OPEN_Q + _CLOSE_Q + "`")
 _QUOTE_CHAR = re.compile("[" + re.escape(_OPEN_Q + _CLOSE_Q + "`") + "]")
-
-_ABBREV = frozenset(
-    """mr mrs ms dr sen rep gov gen lt col capt maj sgt st jr sr prof rev hon pres
-    u.s u.n u.k e.u d.c jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd
-    ft mt fig p.m a.m approx dept est vol op ed""".split()
-)
-
-# `[.!?][.!?]*` rather than `[.!?]+`: a leading character class lets `re` skip ahead in C.
-_SENT_END = re.compile(r"[.!?][.!?]*(?:''|[\"'”’)\]])*(?=\s+(?:''|``|[\"'“‘(\[])?[A-Z0-9])")
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
-
 
 _CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES | INFINITIVE_CUES
 _CUE = re.compile(
@@ -155,27 +144,6 @@ def _strip_span(text: str, a: int, b: int, chars: str = " \t\r\n,;:—–-") -> 
 def _span(text: str, a: int, b: int) -> Span | None:
     a, b = _strip_span(text, a, b)
     return Span(text[a:b], a, b) if b > a else None
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence (start, end) pairs inside text[start:end], abbreviations kept together."""
-    out = []
-    s = start
-    for m in _SENT_END.finditer(text, start, end):
-        dot = m.start()
-        if text[dot] == ".":
-            sp = text.rfind(" ", start, dot)
-            sp = max(sp, text.rfind("\n", max(sp + 1, start), dot), start - 1)
-            tok = text[sp + 1 : dot].lstrip(_OPEN_Q + "(").lower()
-            if tok in _ABBREV or len(tok) == 1 or ("." in tok and _INITIALS.fullmatch(tok)):
-                continue
-        out.append((s, m.end()))
-        s = m.end()
-        while s < end and text[s].isspace():
-            s += 1
-    if s < end:
-        out.append((s, end))
-    return out
 
 
 def _inside(quotes: list[QuoteSpan], a: int, b: int, starts: list[int] | None = None) -> QuoteSpan | None:
@@ -818,20 +786,15 @@ def _cues(text: str, a: int, b: int) -> list[re.Match]:
     return out
 
 
-def find_claims(
-    text: str, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan], body: tuple[int, int]
-) -> list[Claim]:
+def find_claims(doc: Document, quotes: list[QuoteSpan]) -> list[Claim]:
     """Every reported claim in the body: content clause, cue, and source as written."""
-    lo, hi = max(body[0], 0), min(body[1], len(text))
+    text = doc.text
     f = _Finder(text, sorted(quotes, key=lambda q: q.outer.start))
-    for ps, pe in paragraphs:
-        ps, pe = max(ps, lo), min(pe, hi)
-        if pe <= ps:
-            continue
+    for pi, (ps, pe) in enumerate(doc.paragraphs):
         cues = _cues(text, ps, pe)
         if not cues:
             continue
-        sents = sentences(text, ps, pe)
+        sents = doc.sentences_of(pi)
         starts = [a for a, _ in sents]
         for m in cues:
             i = bisect.bisect_right(starts, m.start()) - 1

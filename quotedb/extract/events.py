@@ -31,7 +31,7 @@ from quotedb.lexicon.events import (
     OWNER_VERBS,
     TITLE_WORDS,
 )
-from quotedb.extract.text import alternation
+from quotedb.extract.text import Document, alternation, sentences
 from quotedb.model import Event, Quote, Span
 
 _NOUN_WORDS = tuple(EVENT_NOUNS) + tuple(w.capitalize() for w in EVENT_NOUNS)
@@ -88,8 +88,6 @@ _ORGANIZER = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^()]{1,20}\)")
 _DATELINE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
-_SENT = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_ABBR_BEFORE = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|No)$")
 # `Jointly sponsored by A, B and C, the symposium …`: a participle phrase before the subject.
 _PARTICIPLE_LEAD = re.compile(r"^\s*(?:\w+ly\s+)?\w+(?:ed|ing)\b.{0,300},\s*(?=(?:[Tt]he|[Aa]n?)?\s*$)", re.DOTALL)
 _WHERE = re.compile(
@@ -129,18 +127,6 @@ class _Mention:
 
 def _tokens(s: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[\w’'-]+", s)) - {"the", "a", "an", "of", "on", "and"}
-
-
-def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out, s = [], a
-    for m in _SENT.finditer(text, a, b):
-        if text[m.start()] == "." and _ABBR_BEFORE.search(text, max(a, m.start() - 6), m.start()):
-            continue
-        out.append((s, m.start() + 1))
-        s = m.end()
-    if s < b:
-        out.append((s, b))
-    return out
 
 
 def _title_after(text: str, i: int, e: int) -> tuple[int, int] | None:
@@ -282,7 +268,7 @@ class _Scan:
             nouns = _noun_starts(text, ps, pe)
             if not nouns:
                 continue
-            for s, e in _sentences(text, ps, pe):
+            for s, e in sentences(text, ps, pe):
                 if bisect.bisect_left(nouns, s) == bisect.bisect_left(nouns, e):
                     continue
                 for mn in _mentions(text, s, e):
@@ -370,11 +356,9 @@ def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
     return sc
 
 
-def find_events(
-    text: str, paragraphs: list[tuple[int, int]], published: str | None, body: tuple[int, int]
-) -> list[Event]:
+def find_events(doc: Document) -> list[Event]:
     """Named events in the body, one per event however often it is mentioned."""
-    return [ev.freeze() for ev in _scan(text, paragraphs, published, body).events]
+    return [ev.freeze() for ev in _scan(doc.text, doc.paragraphs, doc.published, doc.body).events]
 
 
 # What places words at an event: `said at the symposium`, `during the 43rd session`,
@@ -407,7 +391,7 @@ def _sentence_around(text: str, paragraphs, pi: int, lo: int, hi: int) -> tuple[
     if not (0 <= pi < len(paragraphs)):
         return lo, hi
     ps, pe = paragraphs[pi]
-    sents = _sentences(text, ps, pe)
+    sents = sentences(text, ps, pe)
     a, b = lo, hi
     for s, e in sents:
         if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
@@ -442,11 +426,9 @@ def _carried(text, paragraphs, pi, events, surname: str | None, pronoun: bool = 
     return None
 
 
-def link_event(
-    text: str, quote: Quote, cue: Span | None, events: list[Event], paragraphs: list[tuple[int, int]]
-) -> str | None:
+def link_event(doc: Document, quote: Quote, cue: Span | None, events: list[Event]) -> str | None:
     """The name of the event where the quote was said, when the text places it there."""
-    return _link(text, quote, cue, events, paragraphs)
+    return _link(doc.text, quote, cue, events, doc.paragraphs)
 
 
 def _link(text, quote, cue, events, paragraphs) -> str | None:
@@ -493,7 +475,7 @@ def _link(text, quote, cue, events, paragraphs) -> str | None:
 
 def _topic_event(text: str, a: int, b: int, events: list[Event]) -> Event | None:
     """The event a paragraph introduces: it opens with the event, or someone holds it."""
-    for s, e in _sentences(text, a, b)[:2]:
+    for s, e in sentences(text, a, b)[:2]:
         for mn in _mentions(text, s, e):
             lead = _DATELINE.sub("", text[s : mn.start])
             lead = _PARTICIPLE_LEAD.sub("", lead)

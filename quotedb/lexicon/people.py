@@ -43,15 +43,19 @@ OBJECT_PRONOUNS: frozenset[str] = frozenset(
     p for p, f in PRONOUN_FEATURES.items() if not f.subject or p in ("you", "it")
 )
 
-# Dotted abbreviations that do not end a sentence: `Sen. Ted Cruz`, `Rep. X, R-Fla.`.
+# Dotted abbreviations that do not end a sentence: `Sen. Ted Cruz`, `Rep. X, R-Fla.`; the one
+# list the sentence splitter (extract/text.py) and the quote attributor read.
 ABBREVIATIONS: frozenset[str] = _words(
-    "mr mrs ms dr prof sen rep reps gov lt gen col maj capt sgt adm cmdr gov. rev fr st mt ft",
-    "jr sr inc co corp ltd dept univ assn no vs etc est approx",
+    "mr mrs ms dr prof sen rep reps gov lt gen col maj capt sgt adm cmdr rev fr st mt ft hon pres",
+    "jr sr inc co corp ltd dept univ assn no vs etc est approx fig vol op ed",
     "u.s u.k u.n e.u d.c a.m p.m",
     "jan feb mar apr jun jul aug sep sept oct nov dec",
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont",
-    "neb nev okla ore pa tenn tex va vt wash wis wyo",
+    "ala ariz ark calif colo conn del fla ga ind kan ky md mich minn mo mont",
+    "neb nev okla pa tenn tex va vt wis wyo",
 )
+# State abbreviations that are also English words end a sentence more often than they
+# abbreviate a state: `… the price of iron ore. China's …` (BBC train), `Miss.`, `ill.`.
+WORD_LIKE_ABBREVIATIONS: frozenset[str] = _words("ill la mass miss ore wash")
 
 # Honorifics: part of how a person is named, never a role.
 HONORIFICS: frozenset[str] = _words("Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Sir Dame Lord Lady Prof. Rev.")
