@@ -26,6 +26,10 @@ import bisect
 import re
 from itertools import islice
 
+from quotedb.lexicon.grammar import (
+    AUXILIARIES, BE_FORMS, BLOCKING_PREPOSITIONS, CLAUSE_PREPOSITIONS, DETERMINERS, FUNCTION_WORDS, LEAD_ADVERBIALS,
+    TIME_WORDS,
+)
 from quotedb.lexicon.people import OBJECT_PRONOUNS, PRONOUNS
 from quotedb.lexicon.calendar import DAY_WORDS, WEEKDAYS
 from quotedb.lexicon.verbs import (
@@ -76,36 +80,11 @@ _CUE_AHEAD = re.compile(r"[^a-zA-Z0-9_'’<-](?:" + alternation(_ALL_CUES) + r")
 
 _PRONOUNS = PRONOUNS | {"who"}
 _OBJ_PRONOUNS = OBJECT_PRONOUNS | {"reporters"}
-_DETERMINERS = frozenset(
-    "the a an his her their its our my your this that these those some many most several both".split()
-)
-_AUX = frozenset(
-    """has have had also later previously repeatedly once then again would will could may might
-    reportedly publicly privately recently quickly often never not did does do just already
-    even still further initially originally first last separately subsequently""".split()
-)
-_LEAD_ADV = frozenset(
-    """in on at after before during when while as if although though since because but and or so yet
-    however meanwhile still now then later earlier last this instead indeed separately also asked
-    speaking for from with without under over by until despite according like unlike among
-    thus moreover overall finally first second similarly likewise nevertheless nonetheless""".split()
-) | DAY_WORDS
-_TIME_WORDS = frozenset(
-    """earlier later
-    recently previously also again then last this on in at during to with after before over via from
-    late once""".split()
-) | DAY_WORDS
-_PASSIVE_BEFORE = frozenset("is was were are be been being it's".split())
-_BLOCK_AFTER = frozenset("to by so of about for as".split())
 # `the report`, `his claims`: a determiner makes the cue word a noun; quantifiers
 # (`Some said`, `Many say`) are subjects.
-_NOUN_USE_BEFORE = _DETERMINERS - {"that", "some", "many", "most", "several", "both"} | {"'s", "’s"}
+_NOUN_USE_BEFORE = DETERMINERS - {"that", "some", "many", "most", "several", "both"} | {"'s", "’s"}
 _BOUNDARY = re.compile(r"\s(?:and|but|because|when|while|as|if|after|before|since|that|which|where|although|though)\s")
 _WORDS = re.compile(r"[^\s]+")
-_FUNCTION_BEFORE = frozenset("in of for by to with or from than at on into".split())
-_PREP_START = frozenset(
-    "in on at during from when after before while with without via through into during amid".split()
-)
 # `"…," Carson said on Sunday`: the cue closes a direct quote, which is the core's.
 _QUOTE_BEFORE = re.compile(r"(?:[,.!?]['’\"”]|[\"”])\s+(?:[\w.'’-]+\s+){0,8}?(?:[\w.'’-]+\s*,?\s*)$")
 # `May 30, 2024 -- `, `PARIS, Aug 31 (Reuters) - `, `RANGOON, Burma - `: where and when, not who.
@@ -197,7 +176,7 @@ def _strip_lead(text: str, a: int, b: int) -> int:
         if w in ("and", "but", "so", "or", "yet", "still", "also", "now", "then"):
             a = m.end()
             continue
-        if w in _LEAD_ADV or (w.endswith("ing") and len(w) > 5 and a < b and text[a].isupper()):
+        if w in LEAD_ADVERBIALS or (w.endswith("ing") and len(w) > 5 and a < b and text[a].isupper()):
             c = text.find(",", a, b)
             if c < 0:
                 break
@@ -223,13 +202,13 @@ def _subject(text: str, s: int, e: int) -> Span | None:
         return Span(text[a + words[0][0] : a + words[0][1]], a + words[0][0], a + words[0][1])
     last = -1
     for i, (_, _, w) in enumerate(words):
-        if i == 0 and w.lower() in _DETERMINERS:
+        if i == 0 and w.lower() in DETERMINERS:
             continue
         if w[0].isupper():
             last = i
         elif w.lower() in ("of", "the", "for", "and", "de", "al", "van", "von", "del", "da") and i > 0:
             continue
-        elif i == 0 and w.lower() in _DETERMINERS:
+        elif i == 0 and w.lower() in DETERMINERS:
             continue
         elif last < 0 and i <= 2:
             last = i
@@ -244,7 +223,7 @@ def _subject(text: str, s: int, e: int) -> Span | None:
 
 def _is_aux(w: str) -> bool:
     """Auxiliaries, negations and adverbs between a subject and its cue: `has not`, `openly`."""
-    return w in _AUX or w.endswith(("n't", "n’t")) or (w.endswith("ly") and len(w) > 4 and w != "early")
+    return w in AUXILIARIES or w.endswith(("n't", "n’t")) or (w.endswith("ly") and len(w) > 4 and w != "early")
 
 
 _TRAILING_TIME = re.compile(
@@ -344,7 +323,7 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
         if not gw:
             return m.end()
         first = gw[0].lower().strip(",")
-        adverbial = first in _TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)
+        adverbial = first in TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)
         listener = cue in LISTENER_VERBS and len(gw) <= 8 and "," not in gap
         if adverbial or listener:
             return m.end()
@@ -455,7 +434,7 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
             return False
         np_words = _RELATIVE.split(tail.split(",")[0])[0].split()
         w0 = np_words[0] if np_words else ""
-        if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or _bare_plural(np_words[:1])
+        if not (w0[:1].isupper() or w0.lower() in DETERMINERS or _bare_plural(np_words[:1])
                 or (len(np_words) <= 6 and any(w[0].isupper() for w in np_words[1:]))):
             return False
         if len(np_words) > 6 or _THAT.search(tail):
@@ -483,14 +462,14 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     if len(src_words) > 12 or _THAT.search(src_txt):
         return False
     w0 = src_words[0]
-    if not (w0[0].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS or _bare_plural(src_words)):
+    if not (w0[0].isupper() or w0.lower() in DETERMINERS or w0.lower() in _PRONOUNS or _bare_plural(src_words)):
         return False
     # what follows the cue must be short: an adverbial, an object, or a comma (medial)
     after_s = after.strip()
     medial = after_s.startswith(",")
     aw = after_s.rstrip(".!?\"'”’ ").split()
     if not medial and aw:
-        if not (len(aw) <= 2 or aw[0].lower() in _TIME_WORDS or cue in LISTENER_VERBS) or len(aw) > 10:
+        if not (len(aw) <= 2 or aw[0].lower() in TIME_WORDS or cue in LISTENER_VERBS) or len(aw) > 10:
             return False
         if cue in LISTENER_VERBS and (len(aw) > 5 or any(w.lower() in _PRONOUNS for w in aw[1:])):
             return False
@@ -509,7 +488,7 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     src = _span(text, src_a, m.start())
     if src is not None:
         toks = src.text.split()
-        while toks and toks[-1].lower() in _AUX:
+        while toks and toks[-1].lower() in AUXILIARIES:
             toks.pop()
         if not toks:
             return False
@@ -523,7 +502,7 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         w2 = text[c2:e].split()
         w2 = w2[0].lower() if w2 else ""
         # `…, he said, referring to …` / `…, she said in …`: the reporter's aside, not more speech
-        if not (w2.endswith("ing") or w2 in _PREP_START or w2 in ("asked", "not", "as", "according")):
+        if not (w2.endswith("ing") or w2 in CLAUSE_PREPOSITIONS or w2 in ("asked", "not", "as", "according")):
             f.add(c2, e, cue_span, src, Rule.TAIL_MEDIAL, 0.7)
     return ok
 
@@ -595,9 +574,9 @@ def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, p
     """`X called Y a Z`, `X accused Y of Z`: the content is the object and its complement."""
     text = f.text
     nxt = text[m.end() : e].split()
-    if len(nxt) < 2 or nxt[0].lower() in _PREP_START:
+    if len(nxt) < 2 or nxt[0].lower() in CLAUSE_PREPOSITIONS:
         return False
-    if nxt[0].lower() in _BLOCK_AFTER and not (nxt[0] == "as" and cue.startswith("describ")):
+    if nxt[0].lower() in BLOCKING_PREPOSITIONS and not (nxt[0] == "as" and cue.startswith("describ")):
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
     if src is None or not (src.text[0].isupper() or src.text.lower() in _PRONOUNS):
@@ -626,10 +605,10 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     after_that = bool(_THAT_END.search(text, m.end(), cs))
     if after_that and _is_quote_only(text, cs, e, f.quotes, f.starts):
         cs = _THAT_END.search(text, m.end(), cs).start()  # `vowed that "…"`: a mixed report
-    if nw[0].lower() in _BLOCK_AFTER and not after_that and not (nw[0] == "to" and cue in INFINITIVE_CUES):
+    if nw[0].lower() in BLOCKING_PREPOSITIONS and not after_that and not (nw[0] == "to" and cue in INFINITIVE_CUES):
         return False
     if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in LISTENER_VERBS:
-        if nw[0].lower() in _PREP_START:
+        if nw[0].lower() in CLAUSE_PREPOSITIONS:
             return False
     if _CLOSE_BEFORE.search(text, s, m.start()) or (cue in LISTENER_VERBS and _QUOTE_BEFORE.search(text, s, m.start())):
         return False
@@ -724,8 +703,8 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
         return
     before_w = text[max(s, m.start() - 20) : m.start()].split()
     prev = before_w[-1].lower() if before_w else ""
-    passive = prev in _PASSIVE_BEFORE and not cue.endswith("ing")
-    if passive or prev == "all" or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
+    passive = prev in BE_FORMS and not cue.endswith("ing")
+    if passive or prev == "all" or prev in _NOUN_USE_BEFORE or prev in FUNCTION_WORDS or prev.endswith(("'s", "’s")):
         return
     if m.group("acc") or (cue == "reported" and _AS_REPORTED.search(text, max(s, m.start() - 4), m.start())
                           and text.startswith(" by ", m.end())):
