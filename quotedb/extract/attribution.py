@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from quotedb.lexicon.calendar import DAY_WORDS
 from quotedb.extract.rules import Rule
-from quotedb.extract.text import Document, alternation
+from quotedb.extract.text import Document, alternation, is_abbreviation
 from quotedb.lexicon.people import (
     ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PERSONAL_PRONOUNS, PRONOUNS, SENTENCE_OPENERS, TITLES,
 )
@@ -61,7 +61,6 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
-_INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?")
 _THAT = re.compile(r"that(?<!\wthat)\b")  # `\bthat\b` with a literal prefix, found as fast as str.find
 # Between a subject and its cue: adverbs, auxiliaries, a first verb (`I laughed and said`).
 _TRAILING_AUX = re.compile(rf"[^\S\n]+(?:[a-z]+ed[^\S\n]+and[^\S\n]+)?(?:[a-z]+ly[^\S\n]+)?{_AUX}$")
@@ -89,9 +88,7 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     words = text[max(lo, dot - 14):dot].split()
-    last = words[-1].lstrip("(") if words else ""
-    last = last.rsplit("-", 1)[-1]
-    return last.lower().rstrip(".") in ABBREVIATIONS or bool(_INITIAL.fullmatch(last))
+    return bool(words) and is_abbreviation(words[-1])
 
 
 def _sentence_ends(text: str, start: int, limit: int) -> list[int]:

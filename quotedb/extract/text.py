@@ -44,6 +44,15 @@ _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD = re.compile(r"\w+")
 
 
+def is_abbreviation(word: str) -> bool:
+    """A word written before a full stop that does not end a sentence: `Sen`, `R-Fla`, `J`, `U.S`."""
+    tok = word.lstrip(_OPEN_Q + "(").lower()
+    tail = tok.rsplit("-", 1)[-1]
+    if tail.isalpha():
+        tok = tail  # `R-Fla.`, not `6-0.`
+    return tok in ABBREVIATIONS or len(tok) == 1 or ("." in tok and bool(_INITIALS.fullmatch(tok)))
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence (start, end) pairs inside text[start:end], abbreviations and initials kept together.
 
@@ -57,8 +66,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[dot] == ".":
             sp = text.rfind(" ", start, dot)
             sp = max(sp, text.rfind("\n", max(sp + 1, start), dot), start - 1)
-            tok = text[sp + 1 : dot].lstrip(_OPEN_Q + "(").lower()
-            if tok in ABBREVIATIONS or len(tok) == 1 or ("." in tok and _INITIALS.fullmatch(tok)):
+            if is_abbreviation(text[sp + 1 : dot]):
                 continue
         out.append((s, m.end()))
         s = m.end()
