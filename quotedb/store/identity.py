@@ -22,19 +22,14 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from quotedb.lexicon.people import COURTESY_WORDS, NAME_TITLE_WORDS
+
 CORPUS_WIDE_KINDS = frozenset({"person", "organization"})
 
-# Forms of address: dropped from the name, and not worth keeping as a role.
-COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "herr", "frau", "senor", "senora"})
-# Titles: dropped from the name, kept as the role when the article states none.
-TITLES = frozenset({
-    "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "fr", "father",
-    "president", "vice", "premier", "chancellor", "minister", "secretary", "senator", "sen", "rep",
-    "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "judge", "justice",
-    "ambassador", "gen", "general", "col", "colonel", "capt", "captain", "lt", "sgt", "adm", "admiral",
-    "king", "queen", "prince", "princess", "pope", "sheikh", "chairman", "chairwoman", "chair", "ceo",
-    "prime", "deputy", "foreign", "state", "councillor", "councilor", "commissioner", "mp",
-})
+# Forms of address are dropped from the name; titles are dropped and kept as the role when
+# the article states none. Both lists live in the shared lexicon beside the engine's titles.
+COURTESY = COURTESY_WORDS
+TITLES = NAME_TITLE_WORDS
 
 # Closed-class words: a name holding no word but these (and lower-case words) names nobody
 # in particular, and a person's name never starts with one.
