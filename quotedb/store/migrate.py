@@ -31,7 +31,11 @@ def alembic_config(db_path: str | Path):
 
     if not (MIGRATIONS / "env.py").exists():
         raise RuntimeError(f"Alembic migrations not found at {MIGRATIONS}; reinstall quotedb")
-    config = Config()
+    import sys
+
+    # sys.stdout as it is now: Alembic's default is the one of when it was imported, which
+    # may since have been closed (pytest's capture; the lower-bound run failed on it).
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url_for(db_path).replace("%", "%%"))
     return config
