@@ -50,7 +50,7 @@ def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
 
     import uvicorn
 
-    from quotedb.publish import make_datasette
+    from quotedb.site.publish import make_datasette
 
     _check_current(db_path)
     ds = make_datasette(db_path, immutable=immutable)
