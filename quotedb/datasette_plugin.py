@@ -91,3 +91,11 @@ def register_facet_classes():
     """Datasette's ColumnFacet, swapped for the subclass above (same type, same URLs)."""
     classes = yield
     return [[KeptCountColumnFacet if klass is ColumnFacet else klass for klass in group] for group in classes]
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Every CSV the site sends has its formula-like cells neutralised (quotedb.csvsafe)."""
+    from quotedb.csvsafe import neutralise_csv
+
+    return neutralise_csv
