@@ -14,7 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 QUOTEDB = [sys.executable, "-c", "from quotedb.cli import cli; cli()"]
@@ -74,6 +74,36 @@ def dump(db: Path) -> dict[str, list[tuple]]:
         return out
     finally:
         conn.close()
+
+
+#: Kept by a settle for the next one (quotedb.store.models.SettleState): written when a
+#: settle first needs them, so a database upgraded or built in steps may hold more.
+CACHES = ("quotation_windows", "settle_state")
+
+
+def content(db: Path) -> dict[str, list[tuple]]:
+    """`dump` without surrogate ids (id and *_id columns) or the caches: what a database
+    built another way (an older version, then upgraded) must equal. Links between rows are
+    compared through quotes_view, which spells each one out by name."""
+    out = {}
+    for table, rows in dump(db).items():
+        if table in CACHES:
+            continue
+        conn = sqlite3.connect(db)
+        try:
+            columns = [c[1] for c in conn.execute(f"pragma table_info([{table}])") if c[1] not in ("loaded_at", "mtime")]
+        finally:
+            conn.close()
+        keep = [i for i, c in enumerate(columns) if c != "id" and not c.endswith("_id")]
+        out[table] = sorted((tuple(row[i] for i in keep) for row in rows), key=repr)
+    conn = sqlite3.connect(db)
+    try:
+        columns = [c[1] for c in conn.execute("pragma table_info(quotes_view)") if c[1] != "id" and not c[1].endswith("_id")]
+        listed = ", ".join(f"[{c}]" for c in columns)
+        out["quotes_view"] = sorted(conn.execute(f"select {listed} from quotes_view").fetchall(), key=repr)
+    finally:
+        conn.close()
+    return out
 
 
 def differences(got: dict[str, list[tuple]], want: dict[str, list[tuple]]) -> list[str]:
@@ -139,10 +169,11 @@ class Trial:
     detail: str = ""  # the last line on stderr (all of it after a Ctrl-C)
     status: int | None = None  # the killed build's exit status
     committed: int = 0  # articles in the file after the kill, before the rerun
+    content_differences: list[str] = field(default_factory=list)  # up to surrogate ids
 
 
 def trial(corpus: Path, db: Path, want: dict, delay: float, target: str, jobs: int, cwd: Path,
-          hang_after: float = 120, after_writing_began: bool = False) -> Trial:
+          hang_after: float = 120, after_writing_began: bool = False, want_content: dict | None = None) -> Trial:
     """One kill at `delay` seconds into a build from nothing (counted from when its
     write-ahead log appears, with `after_writing_began`), then a rerun to the end."""
     for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
@@ -186,5 +217,6 @@ def trial(corpus: Path, db: Path, want: dict, delay: float, target: str, jobs: i
     checked = integrity(db) if db.exists() else "ok (no file yet)"
     committed = articles(db) if db.exists() else 0
     _, rerun = build(corpus, db, jobs, cwd)
+    same_content = differences(content(db), want_content) if want_content is not None else []
     return Trial(target, delay, killed, checked, rerun.returncode, differences(dump(db), want), hung, detail, status,
-                 committed)
+                 committed, same_content)

@@ -237,4 +237,4 @@ def test_no_page_runs_a_script_from_the_data(server):
     assert fired == [] and scripted_links == []
 
 
-MAX_PAGES = 60
+MAX_PAGES = 30
