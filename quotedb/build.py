@@ -152,6 +152,7 @@ def build(
             pending: list[tuple[ArticleStep, Prepared | None]] = []
             written = [0]
             unsettled = [0]
+            counted: set[int] = set()
 
             def flush() -> None:
                 outcomes = writer.write_all([(step.article, result) for step, result in pending])
@@ -161,8 +162,7 @@ def build(
                         step.complete[0] = False
                     else:
                         summary.count(outcome.status)
-                        if outcome.status != "unchanged":
-                            unsettled[0] += outcome.quotes
+                        unsettled[0] += _toward_settle(writer, outcome, counted)
                 before = written[0]
                 written[0] += len(pending)
                 pending.clear()
@@ -171,6 +171,7 @@ def build(
                     writer.settle()
                     writer.commit()
                     unsettled[0] = 0
+                    counted.clear()
                     _give_back_memory()
                 elif written[0] // COMMIT_EVERY > before // COMMIT_EVERY:
                     writer.commit()
@@ -277,6 +278,22 @@ def _steps(files: list[str], writer: Writer, summary: Summary, text_column: str 
                     seen.add(item.locator or "")
                 yield ArticleStep(item, not writer.is_current(item), complete)
         yield FileEnd(state, seen, complete, articles)
+
+
+def _toward_settle(writer: Writer, outcome, counted: set[int]) -> int:
+    """How many quotes an article adds to those the next settle takes. A written article's
+    own; an unchanged one's that no settle has seen, once: so a rerun after a build killed
+    before its settle settles at the same articles as a clean build, and gives the same
+    rows, ids included (a settle's position shifts the ids of the speakers made after it)."""
+    if outcome.article_id in counted:
+        return 0
+    if outcome.status != "unchanged":
+        counted.add(outcome.article_id)
+        return outcome.quotes
+    loose = writer.unsettled_quotes(outcome.article_id)
+    if loose:
+        counted.add(outcome.article_id)
+    return loose
 
 
 def _regular_file_state(path: str) -> FileState:
