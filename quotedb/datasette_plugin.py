@@ -95,7 +95,9 @@ def register_facet_classes():
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """Every CSV the site sends has its formula-like cells neutralised (quotedb.csvsafe)."""
+    """Every CSV the site sends has its formula-like cells neutralised (quotedb.csvsafe),
+    and an immutable file rebuilt underneath the server is refused (quotedb.rebuilt)."""
     from quotedb.csvsafe import neutralise_csv
+    from quotedb.rebuilt import refuse_when_rebuilt
 
-    return neutralise_csv
+    return lambda app: refuse_when_rebuilt(datasette, neutralise_csv(app))
