@@ -37,8 +37,9 @@ import crash  # noqa: E402
 import fuzztexts  # noqa: E402
 
 
-def replicate(corpus: Path, out: Path, copies: int) -> int:
-    """CORPUS (a CSV with a text column) `copies` times over, each copy's texts marked."""
+def replicate(corpus: Path, out: Path, copies: int, first: int = 1) -> int:
+    """CORPUS (a CSV with a text column) `copies` times over, each copy's texts marked
+    (copy `first`, `first` + 1, ...)."""
     csv.field_size_limit(1 << 26)
     rows = 0
     with open(corpus, newline="", encoding="utf-8") as f, open(out, "w", newline="", encoding="utf-8") as g:
@@ -48,7 +49,7 @@ def replicate(corpus: Path, out: Path, copies: int) -> int:
         source = list(reader)
         for k in range(copies):
             for row in source:
-                writer.writerow({**row, "text": f"{row['text']}\n\nArchive copy {k + 1}."})
+                writer.writerow({**row, "text": f"{row['text']}\n\nArchive copy {first + k}."})
                 rows += 1
     return rows
 
@@ -168,9 +169,31 @@ def main() -> None:
 
 
 def load(args) -> dict:
+    """A mutable server under load while a build adds the second half of the replicated
+    corpus; then the same with an immutable server whose file is rebuilt underneath it."""
     import serveload
 
-    return serveload.run(args)
+    work = Path(args.workdir)
+    first, second = work / "corpus", work / "more"
+    first.mkdir(parents=True, exist_ok=True)
+    second.mkdir(parents=True, exist_ok=True)
+    replicate(Path(args.corpus), first / "replica.csv", 1)
+    replicate(Path(args.corpus), second / "replica-2.csv", args.copies, first=2)
+    result = {"corpus": args.corpus, "clients": args.clients, "seconds": args.seconds}
+    for mode, flags in (("mutable", ("--mutable",)), ("immutable", ())):
+        db = work / f"{mode}.db"
+        _, done = crash.build(first, db, 2, work)
+        assert done.returncode == 0, done.stderr
+        server, port = serveload.serve(db, *flags)
+        try:
+            targets = serveload.targets_of(db)
+            result[f"{mode}_idle"] = serveload.hammer(port, targets, args.clients, 5)
+            result[f"{mode}_while_building"] = serveload.write_while_serving(
+                db, second, port, targets, args.clients, args.seconds, jobs=args.jobs)
+            result[f"{mode}_after_build"] = serveload.hammer(port, targets, args.clients, 5)
+        finally:
+            serveload.stop(server)
+    return result
 
 
 if __name__ == "__main__":

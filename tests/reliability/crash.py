@@ -38,16 +38,16 @@ def article_text(i: int) -> str:
             f'"{SAYINGS[(i + 1) % 4].format(t=later)}," {other.split()[-1]} said.\n')
 
 
-def write_corpus(folder: Path, articles: int) -> Path:
-    """A CSV of `articles` rows and a few text files beside it."""
+def write_corpus(folder: Path, articles: int, first: int = 0) -> Path:
+    """A CSV of `articles` rows and a few text files beside it (articles first, first + 1, ...)."""
     folder.mkdir(parents=True, exist_ok=True)
     texts = max(articles // 50, 1)
-    with open(folder / "corpus.csv", "w", newline="", encoding="utf-8") as f:
+    with open(folder / f"corpus-{first}.csv", "w", newline="", encoding="utf-8") as f:
         rows = csv.writer(f)
         rows.writerow(["title", "date", "source", "text"])
-        for i in range(articles - texts):
+        for i in range(first, first + articles - texts):
             rows.writerow([f"Tollan works {i}", f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}", "Tollan Courier", article_text(i)])
-    for i in range(articles - texts, articles):
+    for i in range(first + articles - texts, first + articles):
         (folder / f"story-{i}.txt").write_text(article_text(i), encoding="utf-8")
     return folder
 
