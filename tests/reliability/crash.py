@@ -28,14 +28,28 @@ SAYINGS = ["We will finish {t} before the winter comes back", "Nobody asked the 
            "The money for {t} was promised two years ago", "I walked past {t} every morning and saw nothing change"]
 
 
+FIRST = ["Rosa", "Ivan", "Dara", "Felix", "Gwen", "Hugo", "Alma", "Boris"]
+LAST = ["Calder", "Dunmore", "Esterby", "Fallow", "Grange", "Harrow", "Inwood", "Jessop", "Kettle", "Lorimer"]
+
+
+def newcomer(i: int) -> tuple[str, str]:
+    """A person new every six articles, named in full only in the fourth of them: the
+    three before quote a surname alone, which a settle moves onto the person."""
+    k = i // 6
+    return FIRST[k % len(FIRST)], f"{LAST[k // len(FIRST) % len(LAST)]}{'' if k < 80 else k}"
+
+
 def article_text(i: int) -> str:
     """An article with direct and reported speech, shared and surname-only speakers."""
     person, other = PEOPLE[i % len(PEOPLE)], PEOPLE[(i * 7 + 3) % len(PEOPLE)]
     topic, later = TOPICS[i % len(TOPICS)], TOPICS[(i // 3) % len(TOPICS)]
+    first, last = newcomer(i)
+    newest = f"said {first} {last}, a farmer from Tollan" if i % 6 >= 3 else f"{last} said"
     return (f"Work on {topic} entered week {i} on Tuesday at the Tollan Infrastructure Summit.\n\n"
             f'"{SAYINGS[i % 4].format(t=topic)}," said {person}, {ROLES[i % len(ROLES)]}.\n\n'
             f"{other} told the council that the plan for {later} had changed {i % 5 + 1} times.\n\n"
-            f'"{SAYINGS[(i + 1) % 4].format(t=later)}," {other.split()[-1]} said.\n')
+            f'"{SAYINGS[(i + 1) % 4].format(t=later)}," {other.split()[-1]} said.\n\n'
+            f'"{SAYINGS[(i + 2) % 4].format(t=topic)}," {newest}.\n')
 
 
 def write_corpus(folder: Path, articles: int, first: int = 0) -> Path:

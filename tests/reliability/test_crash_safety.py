@@ -46,3 +46,32 @@ def test_a_build_stopped_while_writing_is_sound_and_a_rerun_gives_the_clean_rows
         assert trial.status == 130
         assert trial.detail.splitlines() == [
             f"interrupted: {root / 'ctrl-c.db'} keeps what was committed and is consistent; run the build again to finish"]
+
+
+def test_a_rerun_after_a_build_stopped_before_its_settle_settles_where_a_clean_build_does(tmp_path, monkeypatch):
+    """A settle's position shifts the ids of the rows made after it: the rerun must count
+    the quotes the stopped build committed but never settled, or its ids drift."""
+    from quotedb import build as build_module
+    from quotedb.store.writer import Writer
+
+    monkeypatch.setattr(build_module, "SETTLE_EVERY", 400)  # every ~100 articles of 4 quotes
+    monkeypatch.setattr(build_module, "COMMIT_EVERY", 20)
+    monkeypatch.setattr(build_module, "GROUP", 10)
+    folder = crash.write_corpus(tmp_path / "corpus", 250)
+    build_module.build([folder], tmp_path / "clean.db", jobs=1)
+    real, calls = Writer.write_all, [0]
+
+    def stopping(self, items):
+        calls[0] += 1
+        if calls[0] == 6:  # 50 articles in, 40 committed, no settle yet
+            raise KeyboardInterrupt
+        return real(self, items)
+
+    monkeypatch.setattr(Writer, "write_all", stopping)
+    with pytest.raises(KeyboardInterrupt):
+        build_module.build([folder], tmp_path / "stopped.db", jobs=1)
+    monkeypatch.setattr(Writer, "write_all", real)
+    assert crash.articles(tmp_path / "stopped.db") == 40
+
+    build_module.build([folder], tmp_path / "stopped.db", jobs=1)
+    assert crash.differences(crash.dump(tmp_path / "stopped.db"), crash.dump(tmp_path / "clean.db")) == []
