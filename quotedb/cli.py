@@ -25,6 +25,7 @@ def build(paths: tuple[str, ...], db_path: str, text_column: str | None, jobs: i
     any file or article failed (each failure is named on stderr); the rest still load.
     """
     from quotedb.build import build as run_build
+    from quotedb.parallel import WorkerDied
     from quotedb.store.migrate import UnusableDatabase
 
     def report(message: str) -> None:
@@ -32,8 +33,12 @@ def build(paths: tuple[str, ...], db_path: str, text_column: str | None, jobs: i
 
     try:
         summary = run_build(paths or ("raw",), db_path, text_column=text_column, progress=True, on_error=report, jobs=jobs)
-    except (FileNotFoundError, UnusableDatabase) as exc:
+    except (FileNotFoundError, UnusableDatabase, WorkerDied) as exc:
         raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: {db_path} keeps what was committed and is consistent; "
+                   "run the build again to finish", err=True)
+        raise SystemExit(130) from None
     click.echo(summary.line())
     if summary.failed:
         raise SystemExit(1)

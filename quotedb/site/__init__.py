@@ -75,6 +75,16 @@ def register_facet_classes():
 
 
 @hookimpl
+def asgi_wrapper(datasette):
+    """Every CSV the site sends has its formula-like cells neutralised (quotedb.csvsafe),
+    and an immutable file rebuilt underneath the server is refused (quotedb.rebuilt)."""
+    from quotedb.csvsafe import neutralise_csv
+    from quotedb.rebuilt import refuse_when_rebuilt
+
+    return lambda app: refuse_when_rebuilt(datasette, neutralise_csv(app))
+
+
+@hookimpl
 def extra_template_vars(view_name, database, table, request, datasette):
     """The values templates/row.html lays out for a quote, speaker or article row."""
     if view_name != "row" or table not in pages.LOADERS or request is None:

@@ -235,6 +235,14 @@ class Writer:
             settle(conn, full=full)
         self._forget_ids()
 
+    def unsettled_quotes(self, article_id: int) -> int:
+        """Quotes of the article that no settle has seen yet (in no quotation): those a
+        build killed before its settle left behind, which the rerun finds unchanged."""
+        with self._reading() as conn:
+            return raw(conn).execute(
+                "SELECT count(*) FROM quotes WHERE article_id = ? AND quotation_id IS NULL", (article_id,)
+            ).fetchone()[0]
+
     def known_files(self) -> list[str]:
         with self._reading() as conn:
             return list(conn.execute(select(FILES.c.path)).scalars())
