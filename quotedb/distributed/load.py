@@ -140,7 +140,7 @@ def _articles(out: Path, name: str, cache: dict[str, list]) -> list:
         import pyarrow.parquet as pq
 
         cache.clear()
-        tables = [pq.read_table(out / sub / f"{name}.parquet") for sub in ("articles", "quotes", "events")]
+        tables = [pq.ParquetFile(out / sub / f"{name}.parquet").read() for sub in ("articles", "quotes", "events")]
         cache[name] = list(articles_of(*tables))
     return cache[name]
 
