@@ -91,30 +91,37 @@ def _steps(out: Path, found: list[dict], writer: Writer, summary: Summary, fail)
             fail(f"{path}: not every partition of it is extracted (see `quotedb extract --to parquet`)")
         count = 0
         for manifest, _ in parts:
-            for error in manifest["errors"]:
-                if error["origin"] == path:
-                    complete[0] = False
-                    yield ReadError(**error), None
             for skip in manifest["skipped"]:
                 if skip["origin"] == path:
                     complete[0] = False
                     yield Skipped(**skip), None
-            for article, extraction, error in _articles(out, manifest["name"], cache):
-                if article.origin != path:
+            # Read errors where the reader met them, between the articles, as in a build.
+            errors = [(e["item"], ReadError(e["origin"], e["message"], e["locator"])) for e in manifest["errors"] if e["origin"] == path]
+            articles = [a for a in _articles(out, manifest["name"], cache) if a[1].origin == path]
+            for item, value in sorted([*errors, *((a[0], a) for a in articles)], key=lambda pair: pair[0]):
+                if isinstance(value, ReadError):
+                    complete[0] = False
+                    yield value, None
                     continue
+                _, article, extraction, error = value
                 count += 1
                 if seen is not None:
                     seen.add(article.locator or "")
-                if writer.is_current(article):
-                    yield ArticleStep(article, False, complete), None
-                elif error is not None:
-                    yield ArticleStep(article, True, complete), error
-                else:
-                    try:
-                        yield ArticleStep(article, True, complete), prepare(article, extraction)
-                    except Exception as exc:  # noqa: BLE001 - reported by article, as a build does
-                        yield ArticleStep(article, True, complete), f"{type(exc).__name__}: {exc}"
+                yield _step(writer, article, extraction, error, complete)
         yield FileEnd(state, seen, complete, count), None
+
+
+def _step(writer: Writer, article, extraction, error: str | None, complete: list[bool]) -> tuple[ArticleStep, Prepared | str | None]:
+    """What a build worker would have handed back for the article: nothing if it is stored
+    already, its error, or its rows laid out (`prepare`, which checks every offset)."""
+    if writer.is_current(article):
+        return ArticleStep(article, False, complete), None
+    if error is not None:
+        return ArticleStep(article, True, complete), error
+    try:
+        return ArticleStep(article, True, complete), prepare(article, extraction)
+    except Exception as exc:  # noqa: BLE001 - reported by article, as a build does
+        return ArticleStep(article, True, complete), f"{type(exc).__name__}: {exc}"
 
 
 def _by_file(found: list[dict]) -> list[tuple[str, list[tuple[dict, dict]]]]:

@@ -18,7 +18,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quotedb.build import iter_files
@@ -40,6 +40,14 @@ class Piece:
     sha256: str
     first: int = 0
     stop: int | None = None
+    # A byte range of a UTF-8 file: the worker reads the header (bytes up to `header`)
+    # and bytes `byte_start`..`byte_stop` (None: to the end), and numbers its rows and
+    # lines from `numbered` on, as the reader numbers them in the whole file. Without
+    # one (`byte_start` None) the worker reads the file and keeps items `first`..`stop`.
+    byte_start: int | None = None
+    byte_stop: int | None = None
+    header: int = 0
+    numbered: int = 0
 
     @property
     def state(self) -> FileState:
@@ -81,10 +89,8 @@ def plan(paths: Iterable[str | Path], size: int = PARTITION_SIZE, text_column: s
                 close_group()
             continue
         close_group()
-        rows = _count_rows(path)
-        for first in range(0, max(rows, 1), size):
-            stop = first + size if first + size < rows else None
-            piece = Piece(whole.path, whole.location, whole.size, whole.mtime, whole.sha256, first, stop)
+        for r in _ranges(path, size):
+            piece = replace(whole, **r)
             partitions.append(Partition(_name(piece, [piece.path]), (piece,)))
     close_group()
     return partitions
@@ -97,22 +103,97 @@ def _name(first: Piece, paths: list[str]) -> str:
     return f"{stem}-{digest}-{first.first:09d}"
 
 
-def _count_rows(path: str) -> int:
+def _ranges(path: str, size: int) -> list[dict]:
+    """Ranges of `size` items: byte ranges where the file is plain UTF-8 and its records
+    could be found here, else item ranges (read from the start and skipped on the worker)."""
+    from quotedb.read.decode import DecodeFailure, Decoding, sniff_file
+
+    try:
+        plain = sniff_file(path, path) == Decoding("utf-8")
+    except DecodeFailure:
+        plain = False
+    bounds = _byte_bounds(path, size) if plain else None
+    if bounds is not None:
+        header, marks = bounds
+        ranges = []
+        for k, (first, offset, numbered) in enumerate(marks):
+            last = k + 1 == len(marks)
+            ranges.append(dict(
+                first=first, stop=None if last else marks[k + 1][0], byte_start=offset,
+                byte_stop=None if last else marks[k + 1][1], header=header, numbered=numbered,
+            ))
+        return ranges
+    rows = _count_items(path)
+    return [dict(first=first, stop=first + size if first + size < rows else None) for first in range(0, max(rows, 1), size)]
+
+
+def _byte_bounds(path: str, size: int) -> tuple[int, list[tuple[int, int, int]]] | None:
+    """(header bytes, [(items before, byte offset, rows or lines before)] at every `size`
+    items), counting as the reader does: CSV records after the header that are not blank,
+    JSON Lines lines that are not blank. None where the csv module fails on a record (the
+    reader reports it; item ranges keep that report exact)."""
+    tabular = Path(path).suffix.lower() in {".csv", ".tsv"}
+    marks: list[tuple[int, int, int]] = []
+    with open(path, "rb") as f:
+        position = [0]
+
+        def lines() -> Iterator[str]:
+            for line in f:
+                position[0] += len(line)
+                yield line.decode("utf-8")
+
+        if not tabular:
+            items = lines_before = 0
+            start = 0
+            for line in lines():
+                if line.strip():
+                    if items % size == 0:
+                        marks.append((items, start, lines_before))
+                    items += 1
+                lines_before += 1
+                start = position[0]
+            return (0, marks) if marks else None
+        delimiter = _delimiter_of(path, f.readline(1 << 16).decode("utf-8", errors="replace"))
+        f.seek(0)
+        records = csv.reader(lines(), delimiter=delimiter)
+        try:
+            next(records)
+            header = start = position[0]
+            items = 0
+            for row in records:
+                if row:
+                    if items % size == 0:
+                        marks.append((items, start, items))
+                    items += 1
+                start = position[0]
+        except (csv.Error, StopIteration):
+            return None
+    return (header, marks) if marks else None
+
+
+def _count_items(path: str) -> int:
     """About how many items the reader will give: records for CSV, lines for JSON Lines.
 
     Only where the ranges fall depends on it: the last range takes whatever is left, so a
     count that is off (an unreadable row, a blank line) moves no article."""
     with open(path, encoding="utf-8", errors="replace", newline="") as f:
         if Path(path).suffix.lower() in {".csv", ".tsv"}:
-            delimiter = "\t" if path.lower().endswith(".tsv") else ","
+            delimiter = _delimiter_of(path, f.readline(1 << 16))
+            f.seek(0)
             try:
-                return max(sum(1 for row in csv.reader(_lines(f), delimiter=delimiter) if row) - 1, 0)
+                return max(sum(1 for row in csv.reader(_no_nul(f), delimiter=delimiter) if row) - 1, 0)
             except csv.Error:  # a row the reader will report; count lines instead
                 f.seek(0)
         return sum(1 for line in f if line.strip())
 
 
-def _lines(f) -> Iterator[str]:
+def _delimiter_of(path: str, first_line: str) -> str:
+    from quotedb.read.csvfile import _delimiter  # the reader's own choice (and its csv field limit)
+
+    return "\t" if path.lower().endswith(".tsv") else _delimiter(first_line)
+
+
+def _no_nul(f) -> Iterator[str]:
     """Lines without NUL bytes, which the csv module refuses and the reader reports per row."""
     for line in f:
         yield line.replace("\0", "")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -122,7 +123,7 @@ def _count(summary: ExtractSummary, manifest: dict, on_error) -> None:
     summary.articles += manifest["articles"]
     summary.quotes += manifest["quotes"]
     for error in manifest["errors"]:
-        message = str(ReadError(**error))
+        message = str(ReadError(error["origin"], error["message"], error["locator"]))
         summary.errors.append(message)
         if on_error:
             on_error(message)
@@ -159,7 +160,6 @@ def extract_partition(partition: Partition, out: str, version: str, text_column:
     from quotedb.distributed.schema import TABLES, Rows
     from quotedb.extract import extract
     from quotedb.model import Skipped
-    from quotedb.read import read_file
 
     here = parser_version()
     if here != version:
@@ -180,13 +180,12 @@ def extract_partition(partition: Partition, out: str, version: str, text_column:
 
     try:
         for piece in partition.pieces:
-            items = islice(read_file(piece.location, text_column=text_column), piece.first, piece.stop)
-            for item, value in enumerate(items, piece.first):
+            for item, value in enumerate(_read_piece(piece, text_column), piece.first):
                 if isinstance(value, Skipped):
                     skipped.append({"origin": piece.path, "reason": value.reason})
                     continue
                 if isinstance(value, ReadError):
-                    errors.append({"origin": piece.path, "locator": value.locator, "message": value.message})
+                    errors.append({"origin": piece.path, "locator": value.locator, "message": value.message, "item": item})
                     continue
                 article = replace(value, origin=piece.path)
                 try:
@@ -219,6 +218,34 @@ def extract_partition(partition: Partition, out: str, version: str, text_column:
         for name, writer in writers.items():
             writer.close()
             temporary[name].unlink(missing_ok=True)
+
+
+def _read_piece(piece: Piece, text_column: str | None) -> Iterator:
+    """The reader's items of a piece, named and numbered as in the whole file."""
+    from quotedb.read import read_file
+
+    if piece.byte_start is None:
+        yield from islice(read_file(piece.location, text_column=text_column), piece.first, piece.stop)
+        return
+    with tempfile.TemporaryDirectory(prefix="quotedb-piece-") as folder:
+        part = Path(folder) / Path(piece.path).name
+        with open(piece.location, "rb") as source, open(part, "wb") as target:
+            target.write(source.read(piece.header))
+            source.seek(piece.byte_start)
+            left = None if piece.byte_stop is None else piece.byte_stop - piece.byte_start
+            while left is None or left > 0:
+                block = source.read(1 << 20 if left is None else min(1 << 20, left))
+                if not block:
+                    break
+                target.write(block)
+                if left is not None:
+                    left -= len(block)
+        for value in read_file(str(part), text_column=text_column):
+            locator = getattr(value, "locator", None)
+            if locator and piece.numbered:
+                unit, _, number = locator.partition(" ")
+                value = replace(value, locator=f"{unit} {int(number) + piece.numbered}")
+            yield value
 
 
 def _temporary(path: Path) -> Path:

@@ -133,8 +133,8 @@ def _append(columns: dict[str, list], values: tuple) -> None:
         column.append(value)
 
 
-def articles_of(articles: pa.Table, quotes: pa.Table, events: pa.Table) -> Iterator[tuple[Article, Extraction | None, str | None]]:
-    """The partition's articles in order, each with its extraction (None if it failed) and error."""
+def articles_of(articles: pa.Table, quotes: pa.Table, events: pa.Table) -> Iterator[tuple[int, Article, Extraction | None, str | None]]:
+    """The partition's articles in order: (item, article, extraction or None if it failed, error)."""
     by_quote = _grouped(quotes)
     by_event = _grouped(events)
     for row in articles.to_pylist():
@@ -152,9 +152,9 @@ def articles_of(articles: pa.Table, quotes: pa.Table, events: pa.Table) -> Itera
             body_end=row["body_end"],
         )
         if row["error"] is not None:
-            yield article, None, row["error"]
+            yield row["item"], article, None, row["error"]
             continue
-        yield article, Extraction(
+        yield row["item"], article, Extraction(
             quotes=tuple(_quote(q) for q in by_quote.get(index, ())),
             events=tuple(_event(e) for e in by_event.get(index, ())),
             engine_version=row["engine_version"] or "",
