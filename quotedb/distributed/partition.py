@@ -17,7 +17,7 @@ import csv
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -70,8 +70,13 @@ class Partition:
         return digest.hexdigest()
 
 
-def plan(paths: Iterable[str | Path], size: int = PARTITION_SIZE, text_column: str | None = None) -> list[Partition]:
-    """The partitions of the files under `paths`, in the order a build reads them."""
+def plan(paths: Iterable[str | Path], size: int = PARTITION_SIZE, mapper: Callable = map) -> list[Partition]:
+    """The partitions of the files under `paths`, in the order a build reads them.
+
+    Hashing the files and finding the ranges of the large ones reads every byte once:
+    `mapper` (like `map`, and in order) may spread that over a cluster's workers."""
+    files = [(path, os.path.abspath(path)) for path in iter_files(paths)]
+    batches = [files[i : i + _FILES_PER_TASK] for i in range(0, len(files), _FILES_PER_TASK)]
     partitions: list[Partition] = []
     group: list[Piece] = []
 
@@ -80,20 +85,39 @@ def plan(paths: Iterable[str | Path], size: int = PARTITION_SIZE, text_column: s
             partitions.append(Partition(_name(group[0], [p.path for p in group]), tuple(group)))
             group.clear()
 
-    for path in iter_files(paths):
-        state = FileState.of(path).hashed()
-        whole = Piece(path, os.path.abspath(path), state.size, state.mtime, state.sha256)
-        if Path(path).suffix.lower() not in _RANGED:
-            group.append(whole)
-            if len(group) >= size:
-                close_group()
-            continue
-        close_group()
-        for r in _ranges(path, size):
-            piece = replace(whole, **r)
-            partitions.append(Partition(_name(piece, [piece.path]), (piece,)))
+    for described in mapper(describe_files, batches, [size] * len(batches)):
+        for pieces in described:
+            if not _ranged(pieces[0].path):
+                group.append(pieces[0])
+                if len(group) >= size:
+                    close_group()
+                continue
+            close_group()
+            partitions.extend(Partition(_name(piece, [piece.path]), (piece,)) for piece in pieces)
     close_group()
     return partitions
+
+
+# Files described by one task: small files are many, and one task each would cost more
+# in scheduling than hashing them.
+_FILES_PER_TASK = 64
+
+
+def describe_files(files: list[tuple[str, str]], size: int) -> list[list[Piece]]:
+    """Each file as its pieces: hashed, and a CSV/TSV/JSON Lines file cut into ranges."""
+    described = []
+    for path, location in files:
+        state = FileState.of(location).hashed()
+        whole = Piece(path, location, state.size, state.mtime, state.sha256)
+        if not _ranged(path):
+            described.append([whole])
+        else:
+            described.append([replace(whole, **r) for r in _ranges(location, size)])
+    return described
+
+
+def _ranged(path: str) -> bool:
+    return Path(path).suffix.lower() in _RANGED
 
 
 def _name(first: Piece, paths: list[str]) -> str:

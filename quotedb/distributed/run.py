@@ -1,8 +1,9 @@
 """`quotedb extract --to parquet OUT/`: partitions extracted on a Dask cluster, written as Parquet.
 
-The driver plans the partitions (`quotedb.distributed.partition`), skips those already
-written by the same parser version from the same input bytes, and submits the others to
-the cluster (a `LocalCluster`, or any scheduler address); each worker reads its pieces
+The partitions are planned (`quotedb.distributed.partition`: the files hashed and the
+large ones cut into ranges, on the workers), those already written by the same parser
+version from the same input bytes are skipped, and the others submitted to the cluster
+(a `LocalCluster`, or any scheduler address); each worker reads its pieces
 with the real reader, runs the public `quotedb.extract.extract` on every article, and
 writes the partition's three tables (`quotedb.distributed.schema`).
 
@@ -78,22 +79,20 @@ def extract_to_parquet(
     for sub in ("articles", "quotes", "events", MANIFESTS):
         (out / sub).mkdir(parents=True, exist_ok=True)
     version = parser_version()
-    partitions = plan(paths, size, text_column)
-    summary = ExtractSummary(partitions=len(partitions))
-    summary.removed = _drop_stale(out, partitions)
-    todo = []
-    for partition in partitions:
-        manifest = read_manifest(out, partition.name)
-        if manifest and manifest["parser_version"] == version and manifest["input_hash"] == partition.input_hash:
-            summary.skipped += 1
-            _count(summary, manifest, on_error)
-        else:
-            todo.append(partition)
-    if not todo:
-        return summary
     from distributed import as_completed
 
     with _client(client, scheduler, workers) as c:
+        partitions = plan(paths, size, mapper=lambda f, *lists: c.gather(c.map(f, *lists, pure=False)))
+        summary = ExtractSummary(partitions=len(partitions))
+        summary.removed = _drop_stale(out, partitions)
+        todo = []
+        for partition in partitions:
+            manifest = read_manifest(out, partition.name)
+            if manifest and manifest["parser_version"] == version and manifest["input_hash"] == partition.input_hash:
+                summary.skipped += 1
+                _count(summary, manifest, on_error)
+            else:
+                todo.append(partition)
         futures = c.map(
             extract_partition,
             todo,
