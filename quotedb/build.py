@@ -148,57 +148,7 @@ def build(
     gc.freeze()
     try:
         with writer.batch():
-            steps = _steps(files, writer, summary, text_column)
-            pending: list[tuple[ArticleStep, Prepared | None]] = []
-            written = [0]
-            unsettled = [0]
-            counted: set[int] = set()
-
-            def flush() -> None:
-                outcomes = writer.write_all([(step.article, result) for step, result in pending])
-                for (step, _), outcome in zip(pending, outcomes):
-                    if isinstance(outcome, Exception):
-                        fail(f"{step.article.where}: {type(outcome).__name__}: {outcome}")
-                        step.complete[0] = False
-                    else:
-                        summary.count(outcome.status)
-                        unsettled[0] += _toward_settle(writer, outcome, counted)
-                before = written[0]
-                written[0] += len(pending)
-                pending.clear()
-                if unsettled[0] >= SETTLE_EVERY:
-                    writer.commit()
-                    writer.settle()
-                    writer.commit()
-                    unsettled[0] = 0
-                    counted.clear()
-                    _give_back_memory()
-                elif written[0] // COMMIT_EVERY > before // COMMIT_EVERY:
-                    writer.commit()
-
-            for step, result in analysed(steps, jobs):
-                if isinstance(step, ArticleStep) and not isinstance(result, str):
-                    pending.append((step, result))
-                    if len(pending) >= GROUP:
-                        flush()
-                    continue
-                if pending:
-                    flush()
-                if isinstance(step, FileEnd):
-                    if step.complete[0]:
-                        summary.removed += writer.finish_file(step.state, step.seen, step.articles)
-                    if hasattr(bar, "update"):
-                        bar.update(1)
-                        bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
-                elif isinstance(step, Skipped):
-                    summary.skipped_files += 1
-                elif isinstance(step, ReadError):
-                    fail(str(step))
-                else:
-                    fail(f"{step.article.where}: {result}")
-                    step.complete[0] = False
-            if pending:
-                flush()
+            store_steps(analysed(_steps(files, writer, summary, text_column), jobs), writer, summary, fail, bar)
             writer.commit()
             summary.removed += _forget_missing(paths, set(files), writer)
             writer.commit()
@@ -213,6 +163,69 @@ def build(
         engine.dispose()
         close_bulk(db_path)
     return summary
+
+
+def store_steps(
+    results: Iterable[tuple[Step, Prepared | str | None]],
+    writer: Writer,
+    summary: Summary,
+    fail: Callable[[str], None],
+    bar=None,
+) -> None:
+    """Write steps paired with their prepared rows (None: already stored; a string: the
+    extraction's error) in input order, inside `writer.batch()`: groups of `GROUP`
+    articles, a commit every `COMMIT_EVERY`, a settle every `SETTLE_EVERY` new quotes.
+    `quotedb build` and `quotedb load` both store through here, so their rows are the same."""
+    pending: list[tuple[ArticleStep, Prepared | None]] = []
+    written = [0]
+    unsettled = [0]
+    counted: set[int] = set()
+
+    def flush() -> None:
+        outcomes = writer.write_all([(step.article, result) for step, result in pending])
+        for (step, _), outcome in zip(pending, outcomes):
+            if isinstance(outcome, Exception):
+                fail(f"{step.article.where}: {type(outcome).__name__}: {outcome}")
+                step.complete[0] = False
+            else:
+                summary.count(outcome.status)
+                unsettled[0] += _toward_settle(writer, outcome, counted)
+        before = written[0]
+        written[0] += len(pending)
+        pending.clear()
+        if unsettled[0] >= SETTLE_EVERY:
+            writer.commit()
+            writer.settle()
+            writer.commit()
+            unsettled[0] = 0
+            counted.clear()
+            _give_back_memory()
+        elif written[0] // COMMIT_EVERY > before // COMMIT_EVERY:
+            writer.commit()
+
+    for step, result in results:
+        if isinstance(step, ArticleStep) and not isinstance(result, str):
+            pending.append((step, result))
+            if len(pending) >= GROUP:
+                flush()
+            continue
+        if pending:
+            flush()
+        if isinstance(step, FileEnd):
+            if step.complete[0]:
+                summary.removed += writer.finish_file(step.state, step.seen, step.articles)
+            if hasattr(bar, "update"):
+                bar.update(1)
+                bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
+        elif isinstance(step, Skipped):
+            summary.skipped_files += 1
+        elif isinstance(step, ReadError):
+            fail(str(step))
+        else:
+            fail(f"{step.article.where}: {result}")
+            step.complete[0] = False
+    if pending:
+        flush()
 
 
 # Articles per batch transaction: large enough that commits cost nothing, small enough

@@ -545,8 +545,11 @@ class Writer:
             self._remember_speakers(db)
         known = (self._speakers.get((key, kind)) if wide else None) or local.get((key, kind))
         if known is None and wide and not self._speakers_complete:
+            # `+article_id`: without it SQLite searched ix_speakers_article_id, which holds
+            # every corpus-wide speaker under NULL (43 ms a lookup at 172,000 speakers, most
+            # of a load into a million quotes), instead of ix_speakers_name_key (0.2 ms).
             found = db.execute(
-                "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND article_id IS NULL", (key, kind)
+                "SELECT id, name FROM speakers WHERE name_key = ? AND kind = ? AND +article_id IS NULL", (key, kind)
             ).fetchone()
             if found is not None:
                 known = [*found, None]
