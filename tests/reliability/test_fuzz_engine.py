@@ -116,4 +116,12 @@ def cpu_seconds(text: str) -> float:
 )
 def test_a_100_kb_monster_takes_under_a_second(name):
     text = MONSTERS[name]
-    assert cpu_seconds(text) <= SECONDS_PER_100KB * len(text.encode("utf-8")) / 100_000 + 0.05
+    bound = SECONDS_PER_100KB * len(text.encode("utf-8")) / 100_000 + 0.05
+    # The least of up to three runs: a loaded machine inflates one run's CPU time (cache
+    # and scheduler effects), while a quadratic scan or backtracking regex exceeds it every time.
+    spent = float("inf")
+    for _ in range(3):
+        spent = min(spent, cpu_seconds(text))
+        if spent <= bound:
+            break
+    assert spent <= bound
