@@ -211,6 +211,51 @@ def test_a_surname_alone_is_not_joined_to_the_one_person_another_article_names(w
     assert fetch(db_path, "select name, quote_count from speakers order by name") == [("Banda", 1), ("Ruth Banda", 1)]
 
 
+def written(writer, name: str, line: str, speaker: str, words: str) -> None:
+    """An article whose text writes `line` and then quotes `speaker` saying `words`."""
+    text = f'{line}\n"{words}," {speaker} said.\n'
+    write(writer, name, text, extraction(quote(text, f"{words},", speaker=speaker, mention=speaker, cue="said")))
+
+
+def test_a_surname_alone_joins_the_known_person_its_article_writes_in_full(writer, db_path):
+    corpus_of_two_bandas(writer)
+    written(writer, "visit", "Peter Banda visited the ferry yard on Monday.", "Banda", "Nobody told us")
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Peter Banda", None)
+    assert fetch(db_path, "select surname_only from quotes where text like 'Nobody%'") == [(1,)]
+
+
+def test_a_full_name_the_corpus_does_not_know_joins_nobody(writer, db_path):
+    write(writer, "ruth", *said("Ruth Banda", "The harbour wall will hold"))
+    written(writer, "visit", "Joseph Banda visited the ferry yard on Monday.", "Banda", "Nobody told us")
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+
+
+def test_an_article_writing_two_known_persons_of_the_surname_joins_neither(writer, db_path):
+    corpus_of_two_bandas(writer)
+    written(writer, "visit", "Peter Banda and Ruth Banda visited the yard.", "Banda", "Nobody told us")
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "ambiguous surname")
+
+
+def test_a_person_the_article_writes_arriving_later_takes_its_quote_and_leaving_gives_it_back(writer, db_path):
+    written(writer, "visit", "Ruth Banda visited the ferry yard on Monday.", "Banda", "Nobody told us")
+    writer.settle()
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+    write(writer, "ruth", *said("Ruth Banda", "The harbour wall will hold"))
+    writer.settle()
+    assert speaker_of(db_path, "Nobody told us") == ("Ruth Banda", None)
+    writer.forget_file("ruth.txt")
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+    assert fetch(db_path, "select name from speakers order by name") == [("Banda",)]
+
+
 def test_a_second_real_person_still_makes_it_ambiguous(writer, db_path):
     write(writer, "ruth", *said("Ruth Banda", "The harbour wall will hold"))
     write(writer, "will", *said("Will Banda", "The storm season starts soon"))
@@ -288,9 +333,10 @@ def test_settling_step_by_step_gives_the_rows_of_a_full_settle(writer, db_path, 
 
 
 def _article_of(*quotes: tuple[str, str, str]) -> tuple[str, object]:
-    """An article of (speaker, kind, words) quotes, one a line."""
-    text = "".join(f'"{words}," said {speaker}.\n' for speaker, _, words in quotes)
-    return text, extraction(*(quote(text, f"{words},", speaker=speaker, speaker_kind=kind) for speaker, kind, words in quotes))
+    """An article of (speaker, kind, words) quotes, one a line; a "line" is text only."""
+    text = "".join(words + "\n" if kind == "line" else f'"{words}," said {speaker}.\n' for speaker, kind, words in quotes)
+    return text, extraction(*(
+        quote(text, f"{words},", speaker=speaker, speaker_kind=kind) for speaker, kind, words in quotes if kind != "line"))
 
 
 POOL = {
@@ -303,6 +349,8 @@ POOL = {
     "both": [("Peter Banda", "person", "We will rebuild"), ("Banda", "person", "It will take a year")],
     "alone": [("Banda", "person", "Nobody told us")],
     "alone-again": [("Mr Banda", "person", "We were not asked")],
+    "written": [(None, "line", "Ruth Banda toured the yard."), ("Banda", "person", "The yard is busy")],
+    "written-both": [(None, "line", "Ruth and Peter Banda toured it, Peter Banda first."), ("Banda", "person", "It is busy")],
     "company": [("company", "organization", "Profits are up")],
     "company-again": [("the company", "organization", "Profits are down"), ("Company", "organization", "We are hiring")],
     "board": [("Lagos Water Board", "organization", "Profits are up")],

@@ -3,10 +3,14 @@
 Two things cannot be decided one article at a time, because the answer depends on the
 rest of the corpus:
 
-- a surname-only speaker ("Mensah said") whose article never names that person in full
-  stays a row of its own, and whether the corpus knows several persons of that surname
-  (`ambiguous surname`) or not (`surname only`) is the corpus's to say; it never joins a
-  person another article names (that is decided per article, `quotedb.store.prepare`);
+- a surname-only speaker ("Mensah said") is the one known person of that surname whose
+  full name its own article writes (in its text: the article may name "Kwame Mensah"
+  without quoting him under that name), or stays on the surname's own row, marked
+  `ambiguous surname` when the corpus knows two persons or more of that surname and
+  `surname only` otherwise. It is never joined to a person only other articles name: an
+  article that never writes the full name may mean a Mensah the corpus has never met.
+  Only a name that is a person's by its form counts (`identity.holds_surname`), and one
+  that ends with another's is that person (`identity.holders`);
 - the same quote reported by several articles, or shortened in one of them, is one
   quotation.
 
@@ -17,8 +21,8 @@ full pass (`full=True`) gives. What changed is kept in the database itself, so a
 interrupted build is settled by the next one:
 
 - a quote not yet in a quotation has `quotation_id` NULL (the writer inserts it so);
-- a quotation whose members changed otherwise (a quote deleted, a speaker renamed, a
-  person of a surname deleted) has `occurrences` 0, which
+- a quotation whose members changed otherwise (a quote deleted or moved to another
+  speaker, a speaker renamed, a person of a surname deleted) has `occurrences` 0, which
   a settled quotation never has (`unsettle_*` below mark them).
 """
 
@@ -34,7 +38,7 @@ from sqlalchemy import Connection, delete, exists
 
 from quotedb.store import models
 from quotedb.store.bulk import insert_rows
-from quotedb.store.identity import fold, holders, holds_surname, is_surname_only, surname
+from quotedb.store.identity import display_name, fold, holders, holds_surname, is_surname_only, name_key, surname
 
 SPK = models.Speaker.__table__
 ALIAS = models.SpeakerAlias.__table__
@@ -91,19 +95,16 @@ def unsettle_speaker(db, speaker_id: int) -> None:
 
 
 def unsettle_surnames(db, speaker_ids: Iterable[int]) -> None:
-    """Persons that may go: the rows of their surname are labelled again (their quotations
-    are marked, which the next settle finds)."""
+    """Persons that may lose the quotes naming them: their surname is settled again (the
+    quotes at them, and those at the surname's own row)."""
     keys = set()
     for ids in _chunks(speaker_ids):
         marks = ", ".join("?" * len(ids))
-        keys.update(
-            surname(key)
-            for (key,) in db.execute(
-                f"SELECT name_key FROM speakers WHERE kind = 'person' AND article_id IS NULL AND id IN ({marks})", ids
-            )
-        )
+        persons = f"kind = 'person' AND article_id IS NULL AND id IN ({marks})"
+        keys.update(surname(key) for (key,) in db.execute(f"SELECT name_key FROM speakers WHERE {persons}", ids))
+        _unsettle_quotations_of(db, f"speaker_id IN (SELECT id FROM speakers WHERE {persons})", ids)
     keys.discard(None)
-    for key in sorted(keys):
+    for key in keys:
         _unsettle_quotations_of(
             db, "speaker_id IN (SELECT id FROM speakers WHERE name_key = ? AND kind = 'person' AND article_id IS NULL)", (key,)
         )
@@ -117,8 +118,11 @@ def settle(conn, *, full: bool = False) -> None:
     db = _db(conn)
     if full:
         db.execute(f"UPDATE quotations SET occurrences = {UNSETTLED}")
+    sources = settle_surnames(db, None if full else _touched_surnames(db))
+    if full:
         remove_orphan_speakers(db)
-    settle_surnames(db, None if full else _touched_surnames(db))
+    else:
+        remove_orphan_speakers(db, sources)
     fold_quotations(db)
 
 
@@ -135,22 +139,17 @@ def _touched_surnames(db) -> set[str]:
     return {key if is_surname_only(key) else surname(key) for key in keys} - {None}
 
 
-def settle_surnames(conn, only: set[str] | None = None) -> None:
-    """Mark each surname row ("Mensah" as a speaker) with what the corpus knows of it.
+def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
+    """Point every surname-only quote at the one known person of that surname whose full
+    name its article writes, if there is one; else at the surname's own row.
 
-    Its quotes stay on it: an article that names its Mensah in full has already put them on
-    that person (`prepare.named_in_full`), and one that never does says nothing of which
-    Mensah it means, so no other article decides it. The corpus only tells the reader how
-    many candidates there are: `ambiguous surname` when it knows two persons or more of that
-    surname, else `surname only`. A person is known while some quote names them (a row
-    nobody quotes any more is deleted with its last article); only a name that is a
-    person's by its form holds a surname (`identity.holds_surname`), and one that ends with
-    another's is that person (`identity.holders`). `only` limits the work to those
-    surnames (the others are already settled).
+    `only` limits the work to those surnames (the others are already settled). Returns
+    the speakers that quotes left, which may now be orphans.
     """
     db = _db(conn)
-    by_surname: dict[str, list[str]] = defaultdict(list)
+    by_surname: dict[str, list[int]] = defaultdict(list)
     surname_rows: dict[str, int] = {}
+    key_of: dict[int, str] = {}
     for speaker_id, key, name in db.execute(
         "SELECT id, name_key, name FROM speakers WHERE kind = 'person' AND article_id IS NULL ORDER BY id"
     ):
@@ -158,13 +157,98 @@ def settle_surnames(conn, only: set[str] | None = None) -> None:
             if only is None or key in only:
                 surname_rows[key] = speaker_id
         elif (last := surname(key)) and (only is None or last in only) and holds_surname(name):
-            by_surname[last].append(key)
+            by_surname[last].append(speaker_id)
+            key_of[speaker_id] = key
+
+    # A person is known while a quote names them in full; the surname-only quotes moved to
+    # them do not keep them known (a fresh build of the same files would not have them).
+    # Both are index look-ups on (speaker_id, surname_only), not reads of their quotes.
+    persons = [i for group in by_surname.values() for i in group]
+    named = set()
+    for chunk in _chunks(persons):
+        named.update(
+            speaker_id
+            for (speaker_id,) in db.execute(
+                f"SELECT id FROM speakers WHERE id IN ({', '.join('?' * len(chunk))}) AND EXISTS (SELECT 1 FROM quotes "
+                "WHERE speaker_id = speakers.id AND surname_only = 0 AND speaker_name IS NOT NULL)",
+                chunk,
+            )
+        )
+    # Of the persons known, those whose name ends with another's are that one with a word
+    # glued on ("Monday Tony Blair"): not a second holder of the surname.
+    by_surname = {last: [p for p in group if p in named] for last, group in by_surname.items()}
+    for last, group in by_surname.items():
+        distinct = set(holders(key_of[p] for p in group))
+        by_surname[last] = [p for p in group if key_of[p] in distinct]
+
+    texts: dict[int, str] = {}
+
+    def target(key: str, article_id: int) -> int | None:
+        """Where a surname's quote belongs: the one known person of it that the quote's
+        article writes in full (folded, at word boundaries), else the surname's own row."""
+        group = by_surname.get(key)
+        if group:
+            if article_id not in texts:
+                (text,) = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+                texts.clear()
+                texts[article_id] = f" {fold(text)} "
+            written = [p for p in group if f" {key_of[p]} " in texts[article_id]]
+            if len(written) == 1:
+                return written[0]
+        return surname_rows.get(key)
+
+    if only is None:
+        stated = sorted(db.execute(
+            "SELECT DISTINCT q.article_id, q.speaker_id, q.speaker_name FROM quotes q "
+            "JOIN speakers s ON s.id = q.speaker_id "
+            "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL AND q.surname_only = 1"
+        ))
+    else:
+        # The surname-only quotes of the surnames touched, on their row or on a person of
+        # them: which article writes which full name is decided again for each.
+        # Made distinct here: asked to, SQLite walks (speaker_id, article_id) instead.
+        found: set[tuple] = set()
+        for chunk in _chunks([*surname_rows.values(), *persons]):
+            found.update(db.execute(
+                "SELECT article_id, speaker_id, speaker_name FROM quotes "
+                f"WHERE speaker_id IN ({', '.join('?' * len(chunk))}) AND surname_only = 1 AND speaker_name IS NOT NULL",
+                chunk,
+            ))
+        stated = sorted(found)
+    keys = {name: name_key(name) for name in {name for _, _, name in stated}}
+    sources: set[int] = set()
+    for article_id, current, name in stated:
+        key = keys[name]
+        if not is_surname_only(key) or (only is not None and key not in only):
+            continue
+        to = target(key, article_id)
+        if to is None:
+            to = surname_rows[key] = db.execute(
+                "INSERT INTO speakers (name, kind, name_key) VALUES (?, 'person', ?)", (display_name(name), key)
+            ).lastrowid
+        if to != current:
+            _move(db, article_id, current, to, name)
+            sources.add(current)
+
     for key, speaker_id in surname_rows.items():
-        # Of the persons known, one whose name ends with another's is that one with a word
-        # glued on ("Monday Tony Blair"): not a second holder of the surname.
-        known = len(holders(by_surname.get(key, ())))
+        known = len(by_surname.get(key, []))
         resolution = AMBIGUOUS if known > 1 else SURNAME_ONLY
         db.execute("UPDATE speakers SET resolution = ? WHERE id = ? AND resolution IS NOT ?", (resolution, speaker_id, resolution))
+    return sources
+
+
+def _move(db, article_id: int, source: int, target: int, name: str) -> None:
+    moved = "article_id = ? AND speaker_id = ? AND speaker_name = ?"
+    _unsettle_quotations_of(db, moved, (article_id, source, name))
+    db.execute(f"UPDATE quotes SET speaker_id = ? WHERE {moved}", (target, article_id, source, name))
+    if db.execute("SELECT 1 FROM quotes WHERE article_id = ? AND speaker_id = ? LIMIT 1", (article_id, source)).fetchone():
+        return
+    db.execute("UPDATE roles SET speaker_id = ? WHERE article_id = ? AND speaker_id = ?", (target, article_id, source))
+    db.execute(
+        "UPDATE OR IGNORE speaker_aliases SET speaker_id = ? WHERE article_id = ? AND speaker_id = ?",
+        (target, article_id, source),
+    )
+    db.execute("DELETE FROM speaker_aliases WHERE article_id = ? AND speaker_id = ?", (article_id, source))
 
 
 def remove_orphan_speakers(conn, ids: set[int] | None = None) -> None:
