@@ -122,6 +122,6 @@ def test_a_100_kb_monster_takes_under_a_second(name):
     spent = float("inf")
     for _ in range(3):
         spent = min(spent, cpu_seconds(text))
-        if spent <= bound:
+        if spent <= bound or spent == float("inf"):  # within the bound, or killed as a hang
             break
     assert spent <= bound
