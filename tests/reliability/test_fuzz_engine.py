@@ -79,8 +79,9 @@ QUADRATIC = {
     "one line of sentences": "events._sentences re-splits the whole paragraph for each event mention (1.9 s)",
 }
 MONSTERS = fuzztexts.monsters(100_000)
-# A CPU time over the budget is a failure; the wall-clock kill only stops a hang.
-KILL_AFTER = 2.5
+# A CPU time over the budget is a failure; the wall-clock kill only stops a hang (wide,
+# since a loaded machine stretches wall time far more than CPU time).
+KILL_AFTER = 10.0
 
 
 def _timed(text: str, out) -> None:
