@@ -21,7 +21,7 @@ Steps:
    would, so the unchanged rebuild of this corpus is a real `quotedb build` run;
    then a first build of that CSV from nothing, sampling memory every 10 s (stream);
 4. pages: median time of repeated requests through Datasette's in-process client
-   (the real app from `quotedb.publish.make_datasette`, immutable), with each page's
+   (the real app from `quotedb.site.publish.make_datasette`, immutable), with each page's
    EXPLAIN QUERY PLAN.
 """
 
@@ -433,8 +433,8 @@ def bench_stream(corpus: str, workdir: Path, jobs: int, seconds: float) -> dict:
 
 def page_sql(db: Path, speaker_id: int, speaker: str, word: str) -> dict[str, tuple[str, dict]]:
     """The main SQL behind each page, as Datasette and the site run it, for EXPLAIN QUERY PLAN."""
-    from quotedb.datasette_plugin import KEPT_SQL
-    from quotedb.publish import load_metadata
+    from quotedb.site.facets import KEPT_SQL
+    from quotedb.site.metadata import load_metadata
 
     queries = load_metadata(database=db.stem)["databases"][db.stem]["queries"]
     return {
@@ -442,7 +442,7 @@ def page_sql(db: Path, speaker_id: int, speaker: str, word: str) -> dict[str, tu
             "select id, text, kind, cue, article_id, article_title, published, source from quotes where speaker_id = :id "
             "order by published is null, published desc, article_id desc, start limit 100 offset 0", {"id": speaker_id}),
         "quotes_by_speaker": (queries["quotes_by_speaker"]["sql"], {"speaker": speaker, "page": ""}),
-        "speaker facet on quotes_view, unfiltered (kept counts, quotedb.datasette_plugin)": (KEPT_SQL, {"facet": "speaker", "limit": 31}),
+        "speaker facet on quotes_view, unfiltered (kept counts, quotedb.site.facets)": (KEPT_SQL, {"facet": "speaker", "limit": 31}),
         "speaker facet on quotes_view, Datasette's own SQL (what the kept counts replace)": (
             "select speaker as value, count(*) as count from (select * from quotes_view) "
             "where speaker is not null group by speaker order by count desc, value limit 31", {}),
@@ -473,7 +473,7 @@ def explain(db: Path, sql: str, params: dict) -> list[str]:
 def bench_pages(db: Path, repeat: int, facet_limit_ms: int | None) -> dict:
     from urllib.parse import quote as urlquote
 
-    from quotedb.publish import make_datasette
+    from quotedb.site.publish import make_datasette
 
     conn = sqlite3.connect(f"file:{db}?immutable=1", uri=True)
     ranked = conn.execute("select id, name, quote_count from speakers where quote_count > 0 order by quote_count desc").fetchall()

@@ -25,6 +25,7 @@ def build(paths: tuple[str, ...], db_path: str, text_column: str | None, jobs: i
     any file or article failed (each failure is named on stderr); the rest still load.
     """
     from quotedb.build import build as run_build
+    from quotedb.parallel import WorkerDied
     from quotedb.store.migrate import UnusableDatabase
 
     def report(message: str) -> None:
@@ -32,8 +33,12 @@ def build(paths: tuple[str, ...], db_path: str, text_column: str | None, jobs: i
 
     try:
         summary = run_build(paths or ("raw",), db_path, text_column=text_column, progress=True, on_error=report, jobs=jobs)
-    except (FileNotFoundError, UnusableDatabase) as exc:
+    except (FileNotFoundError, UnusableDatabase, WorkerDied) as exc:
         raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: {db_path} keeps what was committed and is consistent; "
+                   "run the build again to finish", err=True)
+        raise SystemExit(130) from None
     click.echo(summary.line())
     if summary.failed:
         raise SystemExit(1)
@@ -50,7 +55,7 @@ def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
 
     import uvicorn
 
-    from quotedb.publish import make_datasette
+    from quotedb.site.publish import make_datasette
 
     _check_current(db_path)
     ds = make_datasette(db_path, immutable=immutable)
@@ -99,7 +104,19 @@ def extract(paths: tuple[str, ...], text_column: str | None, to: tuple[str, str]
         raise SystemExit(1)
 
 
+def _need_cluster_extra(command: str) -> None:
+    """The cluster path's libraries are an extra: name it instead of an ImportError."""
+    try:
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise click.ClickException(
+            f"{command} needs Dask and pyarrow ({exc.name} is not installed): pip install 'quotedb[cluster]'"
+        ) from exc
+
+
 def _extract_parquet(paths, out, text_column, scheduler, workers, partition_size) -> None:
+    _need_cluster_extra("quotedb extract --to parquet")
     from quotedb.distributed.partition import PARTITION_SIZE
     from quotedb.distributed.run import extract_to_parquet
 
@@ -125,6 +142,7 @@ def load(out: str, db_path: str) -> None:
     loaded before are skipped. Exits 1 if any article, file or partition failed (each is
     named on stderr); the rest still load.
     """
+    _need_cluster_extra("quotedb load")
     from quotedb.distributed.load import NotAnExtraction
     from quotedb.distributed.load import load as run_load
     from quotedb.store.migrate import UnusableDatabase

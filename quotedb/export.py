@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from quotedb.csvsafe import spreadsheet_safe
 from quotedb.store.identity import fold, name_key
 
 COLUMNS = ("date", "article_title", "url", "text", "kind", "role", "organization", "event")
@@ -50,7 +51,7 @@ def write_csv(rows: Iterator[tuple], out: TextIO) -> int:
     writer.writerow(COLUMNS)
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([spreadsheet_safe(value) for value in row])
         count += 1
     return count
 

@@ -196,7 +196,7 @@ def test_serve_binds_locally_and_read_only_by_default(seeds_db, monkeypatch, arg
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
     made = {}
-    import quotedb.publish as publish
+    import quotedb.site.publish as publish
 
     real = publish.make_datasette
     monkeypatch.setattr(publish, "make_datasette", lambda path, immutable: made.setdefault("ds", real(path, immutable=immutable)))

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from factories import REPO, fetch, get
 
-from quotedb.publish import make_datasette
+from quotedb.site.publish import make_datasette
 
 
 @pytest.fixture(scope="module")

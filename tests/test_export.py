@@ -10,7 +10,7 @@ from factories import article, extraction, fetch, get
 
 from quotedb.export import COLUMNS, export_all, export_speaker, safe_filename
 from quotedb.model import Quote
-from quotedb.publish import make_datasette
+from quotedb.site.publish import make_datasette
 
 SPEECHES = 1200
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quotedb.highlight import Marked, highlight_article, quote_in_context, year_chart
+from quotedb.site.highlight import Marked, highlight_article, quote_in_context, year_chart
 
 ARTICLE = (
     "Harbour workers met on Monday.\n"

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotedb.cli import cli
-from quotedb.publish import make_datasette
+from quotedb.site.publish import make_datasette
 
 HARBOUR = (
     "Dock workers in Port Ellis voted on Tuesday to end a three-week strike.\n"

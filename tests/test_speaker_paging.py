@@ -7,8 +7,8 @@ import re
 import pytest
 from factories import article, extraction, fetch, get, quote
 
-from quotedb.pages import PAGE_SIZE
-from quotedb.publish import make_datasette
+from quotedb.site.pages import PAGE_SIZE
+from quotedb.site.publish import make_datasette
 
 ARTICLES = 5
 PER_ARTICLE = 46  # 230 quotes: pages of 100, 100 and 30

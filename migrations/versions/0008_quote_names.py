@@ -6,7 +6,7 @@ projection of `quotes`. At a million quotes its row count (~1 s) and its speaker
 (~1.8 s) went through four joins; now the count reads the smallest index and each
 configured facet (kind, speaker, event, source) is a scan of its own covering index.
 Those four facets over the whole view are also counted by triggers into quote_facets, and
-the site's Datasette plugin reads them from there (quotedb.datasette_plugin): even an
+the site's Datasette plugin reads them from there (quotedb.site.facets): even an
 index scan of a million entries took 150-200 ms per facet. speakers.name gets a NOCASE
 index: the canned queries find a speaker by `name = :speaker collate nocase`, which
 scanned every speaker (30-70 ms at 170k speakers).

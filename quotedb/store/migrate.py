@@ -12,9 +12,11 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from quotedb.resources import migrations
 from quotedb.store.database import url_for
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+# Shipped in the wheel as quotedb/migrations; the top-level folder in a checkout.
+MIGRATIONS = migrations()
 # The newest revision in migrations/versions (a test checks it is Alembic's one head): a
 # database already there is not handed to Alembic, whose import and start-up took a third
 # of an unchanged rebuild.
@@ -28,8 +30,12 @@ def alembic_config(db_path: str | Path):
     from alembic.config import Config
 
     if not (MIGRATIONS / "env.py").exists():
-        raise RuntimeError(f"Alembic migrations not found at {MIGRATIONS}; install quotedb from its source tree")
-    config = Config()
+        raise RuntimeError(f"Alembic migrations not found at {MIGRATIONS}; reinstall quotedb")
+    import sys
+
+    # sys.stdout as it is now: Alembic's default is the one of when it was imported, which
+    # may since have been closed (pytest's capture; the lower-bound run failed on it).
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url_for(db_path).replace("%", "%%"))
     return config

@@ -1,6 +1,6 @@
 """What the quote, speaker and article row pages show, read from the published database.
 
-The plugin in `plugins/quotedb_pages.py` calls these for Datasette's row view; the
+The plugin in `quotedb/site/__init__.py` calls these for Datasette's row view; the
 templates in `templates/` lay the values out. Everything here is read-only SQL against
 the schema in `quotedb.store.models`, so a reader can check each attribution against
 the stored article text without leaving the page.
@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 
 from datasette.database import Database
 
-from quotedb.highlight import Marked, highlight_article, quote_in_context, year_chart
+from quotedb.site.highlight import Marked, highlight_article, quote_in_context, year_chart
 
 SPEAKER_QUERY = "quotes_by_speaker"  # canned query in metadata.yml, parameter :speaker
 # A speaker page lists this many quotes, then links to the next page (`?page=2`): the most

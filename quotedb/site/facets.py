@@ -1,19 +1,10 @@
-"""Datasette plugin: SQL functions the canned queries in metadata.yml rely on, and the
-facets of the whole quotes_view read from counts kept by the database."""
+"""The facets of the whole quotes_view, read from counts kept by the database."""
 
 from __future__ import annotations
 
-from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
-from datasette.utils import escape_fts, escape_sqlite, path_with_added_args, path_with_removed_args
-
-
-@hookimpl
-def prepare_connection(conn) -> None:
-    """`escape_fts_query(:q)`: user input as plain search words, FTS operators neutralised."""
-    conn.create_function("escape_fts_query", 1, escape_fts)
-
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 # quote_facets holds, for each faceted column of quotes_view, how many quotes have each
 # value; triggers on quotes keep it exact (quotedb.store.counts). A facet over the whole
@@ -85,9 +76,3 @@ class KeptCountColumnFacet(ColumnFacet):
             "truncated": len(rows) > size,
         }
 
-
-@hookimpl(wrapper=True)
-def register_facet_classes():
-    """Datasette's ColumnFacet, swapped for the subclass above (same type, same URLs)."""
-    classes = yield
-    return [[KeptCountColumnFacet if klass is ColumnFacet else klass for klass in group] for group in classes]
