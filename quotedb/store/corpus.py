@@ -106,7 +106,7 @@ def unsettle_surnames(db, speaker_ids: Iterable[int]) -> None:
     keys.discard(None)
     for key in keys:
         _unsettle_quotations_of(
-            db, "speaker_id IN (SELECT id FROM speakers WHERE name_key = ? AND kind = 'person' AND article_id IS NULL)", (key,)
+            db, "speaker_id IN (SELECT id FROM speakers WHERE name_key = ? AND kind = 'person' AND +article_id IS NULL)", (key,)
         )
 
 
