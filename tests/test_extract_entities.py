@@ -95,3 +95,9 @@ def test_a_descriptor_glued_before_a_name_is_the_role():
     q = the(text, "valley")
     assert q.speaker == "Marc Vandel"
     assert "sinologist" in q.role
+
+
+def test_a_firm_named_with_an_ampersand_is_an_organization():
+    text = '"Demand will recover by spring," said Hollis & Penn.'
+    q = the(text, "Demand")
+    assert (q.speaker, q.speaker_kind) == ("Hollis & Penn", "organization")

@@ -38,6 +38,8 @@ CASES = [
     ("Special Representative for Water of the Ruritanian Foreign Ministry Ana Ruiz", "Ana Ruiz",
      "Special Representative for Water", "Ruritanian Foreign Ministry"),
     ("Will Danes", "Will Danes", None, None),
+    ("October Macrosoft", "Macrosoft", None, None),
+    ("Li Jun", "Li Jun", None, None),
     ("Tory peer Lord Tebbs", "Tebbs", "peer", "Tory"),
     ("Mike Pole of Dresner Bank", "Mike Pole", None, "Dresner Bank"),
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quotedb.extract.names import left_extent, parse_phrase, right_extent, title_at, is_place
+from quotedb.extract.names import is_name_word, is_place, left_extent, parse_phrase, right_extent, title_at
 from quotedb.extract.text import Document
 from quotedb.lexicon.organizations import DOCUMENT_HEADS
 from quotedb.lexicon.people import NAME_HONORIFICS, PRONOUN_FEATURES
@@ -71,6 +71,8 @@ def people(text: str) -> dict[str, Person]:
     """Every person named in full (two or more name words) in the text, quote or not."""
     ents: dict[str, Person] = {}
     for m in _CAPRUN.finditer(text):
+        if not _two_name_words(m.group().split()):
+            continue  # "Premier League", "The Ministry": no person's full name in the run
         s, e = m.start(), m.end()
         left, right = left_extent(text, s), right_extent(text, e)
         for phrase in {text[left:e], text[s:right]}:
@@ -129,6 +131,16 @@ def _surname_mention(text: str, owner: Person, w: str, at: int) -> None:
         for sp in parse_phrase(text[left:at + len(w)]):
             if sp.name == w:
                 owner.absorb(sp.role, sp.organization)
+
+
+def _two_name_words(words: list[str]) -> bool:
+    """Two name words in a row: the least a full name needs."""
+    run = 0
+    for w in words:
+        run = run + 1 if is_name_word(w) else 0
+        if run == 2:
+            return True
+    return False
 
 
 def _documents(text: str, ents: dict[str, Person]) -> tuple[dict[str, str], dict[str, Person]]:
@@ -274,13 +286,18 @@ def _cleaned(q: Quote) -> Quote:
     if not parsed and q.speaker_kind == "person":
         # "Many", "That" ("That said"), "Speaking": no one is named
         return replace(q, speaker=None, speaker_kind=None, role=None, organization=None)
-    if len(parsed) != 1 or not parsed[0].name or parsed[0].name == name:
+    if len(parsed) != 1 or not parsed[0].name:
         return q
     sp = parsed[0]
+    if sp.name == name:
+        if sp.kind == "organization" and q.speaker_kind == "person" and "&" in name:
+            return replace(q, speaker_kind="organization")  # "Ernst & Yule", a firm
+        return q
     if sp.name not in name or sp.kind not in ("person", "organization"):
         return q
-    if not (sp.dropped or "\n" in name or name.endswith(("'s", "\u2019s", "'", "\u2019")) or sp.role):
+    if not (sp.dropped or "\n" in name or name[:1].islower() or name.endswith(("'s", "\u2019s", "'", "\u2019"))
+            or sp.role):
         return q  # "Lord X of Y", "Mike Pole of Z": a reading, not a cleaning
     role = q.role or (sp.role if q.speaker_kind == "person" else None)
     org = q.organization or (sp.organization if q.speaker_kind == "person" else None)
-    return replace(q, speaker=sp.name, role=role, organization=org)
+    return replace(q, speaker=sp.name, speaker_kind=sp.kind, role=role, organization=org)

@@ -61,6 +61,7 @@ def _cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
 def _bare(w: str) -> str:
     return _POSS.sub("", w).rstrip(".,") if len(w) > 2 else w
 
@@ -72,6 +73,9 @@ def is_place(words: list[str]) -> bool:
 
 def title_at(toks: list[str], i: int) -> int:
     """Length of the longest title head starting at toks[i] (0 when none)."""
+    first = toks[i].lower()
+    if first.rstrip(",") not in _TITLE_FIRST:
+        return 1 if len(first) > 6 and first.endswith(DESCRIPTOR_SUFFIXES) else 0
     for n in range(min(_MAX_TITLE, len(toks) - i), 0, -1):
         cand = " ".join(toks[i:i + n]).lower().rstrip(",")
         if cand in TITLE_HEADS:
@@ -82,12 +86,20 @@ def title_at(toks: list[str], i: int) -> int:
     return 0
 
 
-def _is_name_word(w: str) -> bool:
+# Weekdays and full month names: never a name word ("October Google"); "Jun", "Mar" may be.
+_DATE_WORDS = frozenset(w.lower() for w in WEEKDAYS) | frozenset(m for m in _MONTH_NUMBERS if len(m) > 3)
+_TITLE_FIRST = frozenset(t.split()[0] for t in TITLE_HEADS)
+
+
+@lru_cache(maxsize=65536)
+def is_name_word(w: str) -> bool:
+    """A word that may be part of a person's name: capitalised, not a title, honorific,
+    function word, weekday, organization head, demonym or acronym."""
     if not _cap(w) or len(w) < 2 and not w.isupper():
         return False
     b = _bare(w)
     lw = b.lower()
-    if (lw in _STOP_LOWER and lw not in _GIVEN_NAMES) or lw in _WEEKDAYS or b in ORG_HEADS or b in DEMONYMS or b in _HONOR:
+    if (lw in _STOP_LOWER and lw not in _GIVEN_NAMES) or (lw in _DATE_WORDS and lw not in _GIVEN_NAMES) or b in ORG_HEADS or b in DEMONYMS or b in _HONOR:
         return False
     if lw in TITLE_HEADS or lw in TITLE_MODIFIERS or (len(lw) > 6 and lw.endswith(DESCRIPTOR_SUFFIXES)):
         return False
@@ -115,7 +127,7 @@ def org_run(toks: list[str], i: int) -> tuple[int, str | None]:
         if _cap(w) or _ACRONYM.match(b):
             if j > i and toks[j - 1].lower() not in ORG_CONNECTIVES and title_at(toks, j) and b not in ORG_HEADS:
                 break
-            if j > i and _is_name_word(w) and not has_head and toks[j - 1].lower() not in ORG_CONNECTIVES \
+            if j > i and is_name_word(w) and not has_head and toks[j - 1].lower() not in ORG_CONNECTIVES \
                     and not _cap(toks[j - 1]):
                 break
             has_head |= b in ORG_HEADS or bool(_ACRONYM.match(b))
@@ -156,8 +168,8 @@ def _strip_edges(toks: list[str], sp: Speaker) -> list[str]:
     while toks:
         w = toks[0]
         lw = _bare(w).lower()
-        if (lw in _STOP_LOWER and lw not in ("the", "a", "an") and not (lw in _GIVEN_NAMES and len(toks) > 1 and _is_name_word(toks[1]))) \
-                or (lw in _TIME and len(toks) > 1 and not (lw in _GIVEN_NAMES and _is_name_word(toks[1]))) \
+        if (lw in _STOP_LOWER and lw not in ("the", "a", "an") and not (lw in _GIVEN_NAMES and len(toks) > 1 and is_name_word(toks[1]))) \
+                or (lw in _TIME and len(toks) > 1 and not (lw in _GIVEN_NAMES and is_name_word(toks[1]))) \
                 or lw in _PRONOUN_WORDS or w in ",;:-–—" or w == "--":
             sp.dropped.append(w)
             toks = toks[1:]
@@ -174,11 +186,11 @@ def _strip_edges(toks: list[str], sp: Speaker) -> list[str]:
 def _split_name(toks: list[str]) -> tuple[int, int]:
     """The person's name inside toks: the last run of name words (particles allowed inside)."""
     end = len(toks)
-    while end and not _is_name_word(toks[end - 1]):
+    while end and not is_name_word(toks[end - 1]):
         end -= 1
     start = end
-    while start > 0 and (_is_name_word(toks[start - 1]) or (toks[start - 1].lower() in NAME_PARTICLES and start - 1 > 0
-                                                            and _is_name_word(toks[start - 2]))):
+    while start > 0 and (is_name_word(toks[start - 1]) or (toks[start - 1].lower() in NAME_PARTICLES and start - 1 > 0
+                                                            and is_name_word(toks[start - 2]))):
         start -= 1
     # a place glued before the name ("Harrogate Mr Kennedy" is cut at the honorific below)
     while start < end - 1 and is_place([_bare(toks[start])]):
@@ -296,7 +308,7 @@ def parse_phrase(phrase: str, side: str = "left") -> list[Speaker]:
 @lru_cache(maxsize=65536)
 def _parse_cached(phrase: str, side: str) -> tuple:
     m = _PLAIN.fullmatch(phrase) if "\n" not in phrase else None
-    if m and all(_is_name_word(w) for w in m.group(2).split()) and not is_place(m.group(2).split()) \
+    if m and all(is_name_word(w) for w in m.group(2).split()) and not is_place(m.group(2).split()) \
             and m.group(2).split()[0] not in DEMONYMS:
         return (Speaker(m.group(2), honorific=m.group(1)),)  # the common case: a bare name
     return tuple(_parse(phrase, side))
