@@ -101,3 +101,9 @@ def test_a_firm_named_with_an_ampersand_is_an_organization():
     text = '"Demand will recover by spring," said Hollis & Penn.'
     q = the(text, "Demand")
     assert (q.speaker, q.speaker_kind) == ("Hollis & Penn", "organization")
+
+
+def test_two_surnames_joined_by_and_are_a_group_never_one_person():
+    text = '"We will campaign together," said Blaine and Brawn.'
+    found = [q for q in quotes(text) if "campaign" in q.text]
+    assert found and not any(q.speaker_kind == "person" and " and " in q.speaker for q in found)

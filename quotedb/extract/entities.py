@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quotedb.extract.names import is_name_word, is_place, left_extent, parse_phrase, right_extent, title_at
+from quotedb.extract.names import is_name_word, is_place, left_extent, parsed, right_extent, title_at
 from quotedb.extract.text import Document
-from quotedb.lexicon.organizations import DOCUMENT_HEADS
+from quotedb.lexicon.organizations import DOCUMENT_HEADS, DOCUMENT_NOUNS
 from quotedb.lexicon.people import NAME_HONORIFICS, PRONOUN_FEATURES
 from quotedb.model import Quote
 
@@ -76,7 +76,7 @@ def people(text: str) -> dict[str, Person]:
         s, e = m.start(), m.end()
         left, right = left_extent(text, s), right_extent(text, e)
         for phrase in {text[left:e], text[s:right]}:
-            for sp in parse_phrase(phrase):
+            for sp in parsed(phrase):
                 if sp.kind != "person" or not sp.name or len(sp.name.split()) < 2 or is_place(sp.name.split()):
                     continue
                 ent = ents.get(sp.name) or ents.setdefault(sp.name, Person(sp.name, s))
@@ -128,7 +128,7 @@ def _surname_mention(text: str, owner: Person, w: str, at: int) -> None:
     owner.pos.append(at)
     left = left_extent(text, at)
     if left < at:
-        for sp in parse_phrase(text[left:at + len(w)]):
+        for sp in parsed(text[left:at + len(w)]):
             if sp.name == w:
                 owner.absorb(sp.role, sp.organization)
 
@@ -168,24 +168,38 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
+class _Documents:
+    """The article's documents, read only when a quote's speaker is a document noun."""
+
+    __slots__ = ("text", "ents", "_found")
+
+    def __init__(self, text: str, ents: dict[str, Person]) -> None:
+        self.text, self.ents, self._found = text, ents, None
+
+    def found(self) -> tuple[dict[str, str], dict[str, Person]]:
+        if self._found is None:
+            self._found = _documents(self.text, self.ents)
+        return self._found
+
+
 def _nearest_before(ents: dict[str, Person], pos: int) -> Person | None:
     prior = [(max(p for p in x.pos if p <= pos), x) for x in ents.values() if any(p <= pos for p in x.pos)]
     return max(prior, key=lambda t: t[0])[1] if prior else None
 
 
-def _entity_for(q: Quote, ents: dict[str, Person], docs: tuple[dict[str, str], dict[str, Person]]):
+def _entity_for(q: Quote, ents: dict[str, Person], docs: _Documents):
     """The Person (or a named document's name) the quote's speaker mention stands for."""
     ment = q.speaker_mention.text if q.speaker_mention else ""
     sp = q.speaker or ("" if q.speaker_kind in ("group", "organization") else ment)
     words = sp.split()
     if sp and sp not in ents:
-        parsed = parse_phrase(sp)
-        if parsed and parsed[0].name and parsed[0].kind == "person":
-            sp, words = parsed[0].name, parsed[0].name.split()
+        reading = parsed(sp)
+        if reading and reading[0].name and reading[0].kind == "person":
+            sp, words = reading[0].name, reading[0].name.split()
             if not q.speaker and len(words) >= 2 and sp not in ents:
                 # the sentence names someone the attributor could not parse ("Title of Org, Name")
                 found = Person(sp, q.start)
-                found.absorb(parsed[0].role, parsed[0].organization)
+                found.absorb(reading[0].role, reading[0].organization)
                 return found
     if sp in ents:
         return ents[sp]
@@ -205,10 +219,12 @@ def _entity_for(q: Quote, ents: dict[str, Person], docs: tuple[dict[str, str], d
     if head in DISCOURSE_MARKERS or sp.lower() in DISCOURSE_MARKERS:
         after = [x for x in ents.values() if any(start < p < start + _MARKER_WINDOW for p in x.pos)]
         return min(after, key=lambda x: min(p for p in x.pos if start < p)) if after else None
-    if head in docs[1]:
-        return docs[1][head]
-    if head in docs[0]:
-        return docs[0][head]
+    if head in DOCUMENT_NOUNS or head == "speech":
+        named, by = docs.found()
+        if head in by:
+            return by[head]
+        if head in named:
+            return named[head]
     if head in ROLE_CLASSES or title_at([head], 0):
         fits = ROLE_CLASSES.get(head) or frozenset({head})
         titled = [x for x in ents.values() if x.role and any(r in x.role.lower() for r in fits)]
@@ -228,14 +244,15 @@ def attribute_entities(doc: Document, quotes: list[Quote]) -> list[Quote]:
     text = doc.text
     ents = people(text)
     if not ents:
-        return [_cleaned(q) for q in _split_pairs(quotes)]
-    abbr = acronyms(text)
-    for x in ents.values():
-        if x.org in abbr:
-            x.org = abbr[x.org]
-    docs = _documents(text, ents)
+        return [_cleaned(q) for q in _split_pairs(quotes, ents)]
+    if any(x.org and x.org.isupper() for x in ents.values()):
+        abbr = acronyms(text)
+        for x in ents.values():
+            if x.org in abbr:
+                x.org = abbr[x.org]
+    docs = _Documents(text, ents)
     out = []
-    for q in _split_pairs(quotes):
+    for q in _split_pairs(quotes, ents):
         hit = _entity_for(q, ents, docs)
         if hit is None:
             out.append(_cleaned(q))
@@ -243,6 +260,10 @@ def attribute_entities(doc: Document, quotes: list[Quote]) -> list[Quote]:
             out.append(replace(q, speaker=hit, speaker_kind="organization"))
         else:
             role, org = q.role, q.organization
+            if not _introduces(q, hit):
+                # "the ambassador", "he", "Ruiz": a description of someone the article has
+                # introduced; the role and organization are those it gave at introduction
+                role = hit.role or role
             # the sentence's own role/org wins, unless the entity's extends it
             if not role or (hit.role and role.lower() in hit.role.lower()):
                 role = hit.role or role
@@ -252,15 +273,25 @@ def attribute_entities(doc: Document, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _split_pairs(quotes: list[Quote]) -> list[Quote]:
-    """"X and Y said" is two speakers of one quote, never one person named "X and Y"."""
+def _introduces(q: Quote, hit: Person) -> bool:
+    """The quote's own mention names the person in full: what it says of them stands."""
+    ment = q.speaker_mention.text if q.speaker_mention else ""
+    return hit.name in ment
+
+
+def _split_pairs(quotes: list[Quote], ents: dict[str, Person]) -> list[Quote]:
+    """"X and Y said" is never one person named "X and Y": two speakers of one quote when
+    both are named in full, else the pair as a group."""
     out = []
     for q in quotes:
         name = q.speaker
         if q.speaker_kind == "person" and name and (" and " in name or " & " in name):
-            halves = parse_phrase(name)
-            if len(halves) > 1 and all(h.kind == "person" and h.name for h in halves):
+            halves = parsed(name)
+            if len(halves) > 1 and all(h.kind == "person" and h.name and " " in h.name for h in halves):
                 out.extend(replace(q, speaker=h.name, role=h.role, organization=h.organization) for h in halves)
+                continue
+            if len(halves) > 1 and all(h.kind in ("person", "organization") and h.name for h in halves):
+                out.append(replace(q, speaker_kind="group"))  # "Blaine and Brawn", "GM and Fordham"
                 continue
         out.append(q)
     return out
@@ -282,13 +313,13 @@ def _cleaned(q: Quote) -> Quote:
     name = q.speaker
     if not name or q.speaker_kind not in ("person", "organization"):
         return q
-    parsed = parse_phrase(name)
-    if not parsed and q.speaker_kind == "person":
+    reading = parsed(name)
+    if not reading and q.speaker_kind == "person":
         # "Many", "That" ("That said"), "Speaking": no one is named
         return replace(q, speaker=None, speaker_kind=None, role=None, organization=None)
-    if len(parsed) != 1 or not parsed[0].name:
+    if len(reading) != 1 or not reading[0].name:
         return q
-    sp = parsed[0]
+    sp = reading[0]
     if sp.name == name:
         if sp.kind == "organization" and q.speaker_kind == "person" and "&" in name:
             return replace(q, speaker_kind="organization")  # "Ernst & Yule", a firm

@@ -305,6 +305,11 @@ def parse_phrase(phrase: str, side: str = "left") -> list[Speaker]:
             for s in _parse_cached(phrase, side)]
 
 
+def parsed(phrase: str, side: str = "left") -> tuple[Speaker, ...]:
+    """parse_phrase without the copy: the cached values themselves, which callers must not change."""
+    return _parse_cached(phrase, side)
+
+
 @lru_cache(maxsize=65536)
 def _parse_cached(phrase: str, side: str) -> tuple:
     m = _PLAIN.fullmatch(phrase) if "\n" not in phrase else None
