@@ -107,3 +107,19 @@ def test_two_surnames_joined_by_and_are_a_group_never_one_person():
     text = '"We will campaign together," said Blaine and Brawn.'
     found = [q for q in quotes(text) if "campaign" in q.text]
     assert found and not any(q.speaker_kind == "person" and " and " in q.speaker for q in found)
+
+
+def test_a_lede_description_names_the_person_introduced_just_after_it():
+    text = ("A senior Ruritanian diplomat on Friday said that the border would stay open.\n\n"
+            "Ana Ruiz, Ruritania's ambassador to the Union, made the remarks at a meeting in Lakeside.")
+    q = the(text, "border")
+    assert q.speaker == "Ana Ruiz"
+    assert q.role == "ambassador"
+
+
+def test_a_lede_title_without_a_name_takes_the_name_and_gives_it_the_title():
+    text = ("Ruritanian Defence Minister said on Monday that the border would stay open.\n\n"
+            "Omar Tesfa met his counterparts in Lakeside later that day.")
+    q = the(text, "border")
+    assert q.speaker == "Omar Tesfa"
+    assert "Defence Minister" in q.role

@@ -22,8 +22,9 @@ from quotedb.lexicon.organizations import DOCUMENT_HEADS, DOCUMENT_NOUNS
 from quotedb.lexicon.people import NAME_HONORIFICS, PRONOUN_FEATURES
 from quotedb.model import Quote
 
-# Runs of two to four capitalised words: where full names are.
-_CAPRUN = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]+(?:[ \t]+[A-Z][\w'\u2019\-]+){1,3}")
+# Runs of two to eight capitalised words: where full names are, with a title written before
+# them in capitals ("Ruritanian Defence Minister Omar Tesfa").
+_CAPRUN = re.compile(r"(?<![\w'\u2019\-])[A-Z][\w'\u2019\-]+(?:[ \t]+[A-Z][\w'\u2019\-]+){1,7}")
 # Role nouns that stand for a titled person introduced before: the titles each may refer to
 # (None: any title holding the noun).
 ROLE_CLASSES: dict[str, frozenset[str] | None] = {
@@ -46,7 +47,8 @@ _ABBR = re.compile(r"((?:[A-Z][\w\-]+\s+(?:(?:of|for|and|on|the)\s+)*){1,8}[A-Z]
 _BRACKET = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")
 _ABBR_REACH = 160  # characters before "(ABBR)" where the name it abbreviates starts
 _DELIVER_WINDOW = 200  # characters before "delivered a statement" where its deliverer is named
-_MARKER_WINDOW = 120  # characters after a discourse marker where the speaker's name is
+_MARKER_WINDOW = 120
+_CATAPHORA_WINDOW = 600  # characters after a lede's description where the person it names is introduced  # characters after a discourse marker where the speaker's name is
 
 
 class Person:
@@ -234,7 +236,21 @@ def _entity_for(q: Quote, ents: dict[str, Person], docs: _Documents):
             # the latest introduced before the quote, else the first after it (a lede's description)
             prior = [x for x in titled if x.first <= q.start]
             return max(prior, key=lambda x: x.first) if prior else min(titled, key=lambda x: x.first)
+        # A lede's description ("A senior Ruritanian diplomat on Friday ...", "Ruritanian
+        # Defence Minister said") names the first person the article introduces just after it.
+        later = [x for x in ents.values() if start < x.first <= start + _CATAPHORA_WINDOW and not x.role]
+        if later and not any(x.first < start and x.role for x in ents.values()):
+            first = min(later, key=lambda x: x.first)
+            first.absorb(_description(ment), None)
+            return first
     return None
+
+
+def _description(mention: str) -> str:
+    words = mention.split()
+    while words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def attribute_entities(doc: Document, quotes: list[Quote]) -> list[Quote]:
@@ -253,6 +269,8 @@ def attribute_entities(doc: Document, quotes: list[Quote]) -> list[Quote]:
     docs = _Documents(text, ents)
     out = []
     for q in _split_pairs(quotes, ents):
+        if q.role and q.role.lower() in PRONOUN_FEATURES:
+            q = replace(q, role=None)  # "According to him": a pronoun is no one's title
         hit = _entity_for(q, ents, docs)
         if hit is None:
             out.append(_cleaned(q))
