@@ -69,10 +69,11 @@ class Person:
             self.org = org
 
 
-def people(text: str) -> dict[str, Person]:
-    """Every person named in full (two or more name words) in the text, quote or not."""
+def people(text: str, end: int | None = None) -> dict[str, Person]:
+    """Every person named in full (two or more name words) in text[:end], quote or not."""
     ents: dict[str, Person] = {}
-    for m in _CAPRUN.finditer(text):
+    stop = len(text) if end is None else min(end, len(text))
+    for m in _CAPRUN.finditer(text, 0, stop):
         if not _two_name_words(m.group().split()):
             continue  # "Premier League", "The Ministry": no person's full name in the run
         s, e = m.start(), m.end()
@@ -104,21 +105,22 @@ def people(text: str) -> dict[str, Person]:
         if len(owners) != 1 or w == owners[0].name:
             continue
         full = owners[0].name
-        for at in _occurrences(text, w):
+        for at in _occurrences(text, w, stop):
             if full.endswith(" " + w) and text.startswith(full, at - len(full) + len(w)):
                 continue  # the full name itself: the run scan read it
             _surname_mention(text, owners[0], w, at)
     return ents
 
 
-def _occurrences(text: str, word: str):
-    """Start of each whole-word occurrence of `word` (str.find: no regex to compile per article)."""
-    at = text.find(word)
+def _occurrences(text: str, word: str, stop: int):
+    """Start of each whole-word occurrence of `word` before `stop` (str.find: no regex to
+    compile per article)."""
+    at = text.find(word, 0, stop)
     while at >= 0:
         end = at + len(word)
         if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
             yield at
-        at = text.find(word, end)
+        at = text.find(word, end, stop)
 
 
 def _is_word_char(c: str) -> bool:
@@ -258,7 +260,8 @@ def attribute_entities(doc: Document, quotes: list[Quote]) -> list[Quote]:
     if not quotes:
         return quotes
     text = doc.text
-    ents = people(text)
+    # Nothing after the last quote (and a lede's reach past it) can be who speaks.
+    ents = people(text, max(q.end for q in quotes) + _CATAPHORA_WINDOW)
     if not ents:
         return [_cleaned(q) for q in _split_pairs(quotes, ents)]
     if any(x.org and x.org.isupper() for x in ents.values()):
