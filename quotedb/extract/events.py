@@ -24,7 +24,13 @@ from quotedb.lexicon.people import PERSONAL_PRONOUNS
 from quotedb.dates import date_in_text
 from quotedb.lexicon.calendar import MONTHS, WEEKDAYS
 from quotedb.lexicon.events import (
+    BODY_HEADS,
+    ELSEWHERE_NOUNS,
     EVENT_NOUNS,
+    FUTURE_WORDS,
+    GATHERING_KINDS,
+    GATHERING_MODIFIERS,
+    INTRO_WORDS,
     HOLD_VERBS,
     ORDINAL_WORDS,
     ORGANIZER_CUES,
@@ -356,9 +362,11 @@ def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
     return sc
 
 
-def find_events(doc: Document) -> list[Event]:
-    """Named events in the body, one per event however often it is mentioned."""
-    return [ev.freeze() for ev in _scan(doc.text, doc.paragraphs, doc.published, doc.body).events]
+def find_events(doc: Document) -> EventList:
+    """Named events in the body, one per event however often it is mentioned, and the
+    article's principal event among them (the gathering the headline or lead introduces)."""
+    events = [ev.freeze() for ev in _scan(doc.text, doc.paragraphs, doc.published, doc.body).events]
+    return _with_principal(doc, events)
 
 
 # What places words at an event: `said at the symposium`, `during the 43rd session`,
@@ -427,8 +435,27 @@ def _carried(text, paragraphs, pi, events, surname: str | None, pronoun: bool = 
 
 
 def link_event(doc: Document, quote: Quote, cue: Span | None, events: list[Event]) -> str | None:
-    """The name of the event where the quote was said, when the text places it there."""
-    return _link(doc.text, quote, cue, events, doc.paragraphs)
+    """The name of the event where the quote was said: one its text places it at, else the
+    article's principal event, unless its sentence puts the words elsewhere."""
+    text = doc.text
+    name = _link(text, quote, cue, events, doc.paragraphs)
+    principal = getattr(events, "principal", None)
+    name = getattr(events, "aliases", {}).get(name, name)
+    lo = quote.start if cue is None else min(quote.start, cue.start)
+    sent = doc.sentence_at(lo)
+    a = sent[0] if sent else lo
+    b = min(len(text), max(quote.end, sent[1] if sent else quote.end) + 120)
+    if _elsewhere(text, a, b) and not (principal is not None and principal.kind == "interview"):
+        placed = _explicit(text, a, b, events)
+        return placed.name if placed is not None else None
+    if principal is None:
+        return name
+    if name is not None and name != principal.name and not _tokens(name) <= _tokens(principal.name):
+        other = next((ev for ev in events if ev.name == name), None)
+        described = other is not None and other.kind == principal.kind and name[:1].islower()
+        if not described and not _only_in_content(doc, quote, events):
+            return name
+    return principal.name
 
 
 def _link(text, quote, cue, events, paragraphs) -> str | None:
@@ -485,3 +512,231 @@ def _topic_event(text: str, a: int, b: int, events: list[Event]) -> Event | None
                 if ev is not None:
                     return ev
     return None
+
+
+def _only_in_content(doc: Document, quote: Quote, events: list[Event]) -> bool:
+    """The quote's words name an event, and nothing outside them places it there: `said
+    that “the Summit for X was a farce”` was not said at that summit."""
+    text = doc.text
+    if _explicit(text, quote.start, quote.end, events) is None:
+        return False
+    sent = doc.sentence_at(quote.start)
+    a, b = sent if sent else (quote.start, quote.end)
+    a, b = min(a, quote.start), max(b, quote.end)
+    return _explicit(text, a, quote.start, events) is None and _explicit(text, quote.end, b, events) is None
+
+
+# --- the principal event ------------------------------------------------------------------
+# News reports of a gathering name it once in the headline or lead (`attended the Fifth
+# Forum on …`, `at the 51st session of …`) and then quote its speakers without repeating
+# where: every quote of such an article was said there, unless its sentence puts it
+# elsewhere (`in a written statement`, `in an interview`).
+
+_KIND_ALT = alternation(GATHERING_KINDS)
+_KIND = re.compile(r"(?i:\b(" + _KIND_ALT + r"))\b")
+_DAYS_MONTHS = "|".join(w.capitalize() for w in WEEKDAYS) + "|" + "|".join(
+    m.capitalize() for m in MONTHS if len(m) == 3)
+_GATHERING = re.compile(
+    r"(?P<ev>(?:(?:\d+(?:st|nd|rd|th)|\d{4}|[A-Z][\w'’\-]*|" + alternation(GATHERING_MODIFIERS)
+    + r"|[a-z]+-(?:day|level|week|year))\s+){0,8}?"
+    + r"(?i:" + _KIND_ALT + r")(?:\s+(?:of|on|for)\s+(?!(?:" + _DAYS_MONTHS + r")\w*\b)(?:the\s+)?"
+    r"(?:(?!(?:" + _DAYS_MONTHS + r")\w*\b)[A-Z][\w'’\-]*(?:\s+|(?=[,.:;\s]))|(?:of|on|for|and|the)\s+)*"
+    r"(?!(?:" + _DAYS_MONTHS + r")\w*\b)(?:[A-Z][\w'’\-]*))?)"
+)
+_INTRO = re.compile(
+    r"\b(?:" + alternation(INTRO_WORDS) + r")\s+(?:(?:the|a|an|its|this|\d+(?:st|nd|rd|th)|"
+    r"(?:opening|closing|close|start|end|launch|margins)\s+of|"
+    + "|".join(ORDINAL_WORDS) + r")\s+)*[\"“‘]?\s*$",
+    re.IGNORECASE,
+)
+_TITLED = re.compile(
+    r"(?i:(" + _KIND_ALT + r"))[^.\n]{0,60}?\b(?:titled|entitled|themed|called|named|under\s+the\s+theme(?:\s+of)?"
+    r"|on\s+the\s+theme(?:\s+of)?)\s*[,:]?\s*(?:[\"“]([^\"”\n]{5,200}?)[,.]?[\"”]|‘([^\n]{5,200}?)[,.]?’(?=[\s,.;]))"
+)
+_BODY = re.compile(
+    r"\b(?:addressing|addressed|told|briefed)\s+(?:the\s+)?((?:[A-Z][\w\-]+\s+){0,6}(?:"
+    + "|".join(BODY_HEADS) + r")(?:\s+[A-Z][\w\-]+){0,2})"
+)
+_NOT_DAY = r"(?!(?:" + _DAYS_MONTHS + r")\w*\b)"
+_CAPS = _NOT_DAY + r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|the|and|for|on|a)\s+)*" + _NOT_DAY + r"[A-Z][\w'’\-]*)*"
+# A title-case name goes on through a list (`on Rights, Trade and Peace`), a subtitle
+# (`Forum on Democracy: Shared Values`) or the body it is a part of (`Assembly Third Committee`).
+_NAME_TAIL = re.compile(
+    r"(?:,\s+" + _CAPS + r")*,?\s+and\s+" + _CAPS + r"|:\s+" + _CAPS
+    + r"|(?:\s+[A-Z][\w\-]+){0,2}\s+(?:" + "|".join(BODY_HEADS) + r")\b"
+)
+_INTERVIEW = re.compile(
+    r"\b(?i:in|during|gave|giving)\s+(?:an?\s+|the\s+)?(?:(?:exclusive|joint|televised|telephone)\s+)?"
+    r"(interview\s+with\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'’\-]*)*)"
+)
+_TITLE_ON = re.compile(r"\s+on\s+[\"“]([^\"”\n]{5,200}?)[,.]?[\"”]")
+_CHAIN = re.compile(r"\s+(on|of)\s+((?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,7})")
+_CHAIN_STOP = frozenset(
+    "in at held hosted organized organised that which who was is were are will to with by from and said says on "
+    "during after before where when as this last its their his her took takes met meets began ended drew".split()
+) | frozenset(WEEKDAYS)
+_ELSEWHERE = re.compile(
+    r"\bin\s+(?:a|an|his|her|their|its|the)\s+(?:(?:written|joint|separate|recent|televised|video|telephone|"
+    r"exclusive|later|earlier)\s+)?(?:" + "|".join(ELSEWHERE_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+_LEAD_CHARS = 300  # a gathering this close to the start is in the headline or lead
+_KIND_HEADS = tuple({k.split()[-1] for k in GATHERING_KINDS})
+
+
+@dataclass(frozen=True)
+class _Gathering:
+    start: int
+    end: int  # of the mention as written (the name may be completed from another mention)
+    name: str
+    kind: str
+    intro: bool
+    titled: bool = False
+
+
+def _chain(text: str, end: int) -> str:
+    """A lower-case continuation of a gathering's name: `seminar on river law and policy`."""
+    m = _CHAIN.match(text, end, min(len(text), end + 120))
+    if not m:
+        return ""
+    out = []
+    for w in m.group(2).split():
+        if w.lower() in _CHAIN_STOP or w[:1].isdigit() or (w.islower() and w.endswith(("ed", "ens", "ins", "ends"))):
+            break  # `session of the board opened`: a verb ends the name
+        out.append(w)
+    while out and out[-1].lower() in ("the", "of", "a", "an"):
+        out.pop()
+    return f" {m.group(1)} {' '.join(out)}" if out else ""
+
+
+def _gatherings(text: str, spans: list[tuple[int, int]]) -> list[_Gathering]:
+    found = []
+    for a, b in spans:
+        low = text[a:b].lower()
+        if not any(k in low for k in _KIND_HEADS):
+            continue
+        for km in _KIND.finditer(text, a, b):
+            # the name's words before the kind: a match of _GATHERING that holds the kind word
+            lo = max(a, km.start() - 160)
+            if lo > a:
+                sp = text.find(" ", lo, km.start())
+                lo = sp + 1 if sp >= 0 else km.start()
+            m = None
+            for m0 in _GATHERING.finditer(text, lo, min(b, km.end() + 200)):
+                if m0.start("ev") <= km.start() < m0.end("ev"):
+                    m = m0
+                    break
+            if m is None:
+                continue
+            ev = m.group("ev").strip()
+            start = m.start("ev")
+            ev = re.sub(r"^(?:The|A|An)\s+", "", ev)
+            if "\n" in ev:
+                ev = ev.split("\n")[-1]
+            if not ev[:1].isalnum():
+                continue
+            before = text[max(a, start - 40) : start]
+            prev = re.search(r"(\w+)\s+(?:the\s+|a\s+|an\s+)?$", before)
+            if (prev and prev.group(1).lower() in FUTURE_WORDS) or ev.split()[0].lower() in FUTURE_WORDS:
+                continue  # `the upcoming summit`: not where anything was said yet
+            end = m.end("ev")
+            if ev.split()[-1][:1].isupper():
+                tail = _NAME_TAIL.match(text, end, b)
+                if tail:
+                    ev += text[end : tail.end()]
+                    end = tail.end()
+            titled = _TITLE_ON.match(text, end, b)
+            if titled:
+                found.append(_Gathering(titled.start(1), titled.end(1), titled.group(1).strip(" ,."),
+                                        km.group(1).lower(), True, True))
+                continue
+            if not re.search(r"\s(?:of|on|for)\s", ev):
+                ev += _chain(text, end)
+            intro = bool(_INTRO.search(before)) or start < _LEAD_CHARS
+            if len(ev.split()) == 1 and not intro:
+                continue
+            found.append(_Gathering(start, end, ev, km.group(1).lower(), intro))
+    return found
+
+
+def _principal_gathering(text: str, spans: list[tuple[int, int]]) -> tuple[_Gathering | None, _Gathering | None]:
+    """The first gathering introduced as where people speak, named by its title when it has
+    one (`a seminar titled “…”`), else by its fullest mention of the same kind; and the
+    lead's description of it, when the lead describes it before naming it."""
+    found = _gatherings(text, spans)
+    if not any(g.intro and len(g.name.split()) > 1 for g in found):
+        for a, b in spans:
+            for m in _BODY.finditer(text, a, b):
+                found.append(_Gathering(m.start(1), m.end(1), m.group(1).strip(), "meeting", True))
+    for a, b in spans[:3]:
+        for m in _INTERVIEW.finditer(text, a, b):
+            found.append(_Gathering(m.start(1), m.end(1), m.group(1).strip(), "interview", True))
+    found.sort(key=lambda g: g.start)
+    intro = [g for g in found if g.intro and len(g.name.split()) > 1] or [g for g in found if g.intro]
+    if not intro:
+        return None, None  # named only in passing: not where the article's words were said
+    first = intro[0]
+    described = None
+    if first.name[:1].islower() and not first.titled:
+        # `told a counter-terrorism meeting …`: a lead describes the gathering, then names it
+        named = next((g for g in intro[1:4] if g.name[:1].isupper() and len(g.name.split()) >= 3
+                      and g.start - first.start < 1500), None)
+        if named is not None:
+            described, first = first, named
+    if first.titled:
+        return first, described
+    for a, b in spans:
+        for t in _TITLED.finditer(text, a, b):
+            if t.group(1).lower() == first.kind:
+                at = 2 if t.group(2) else 3
+                return _Gathering(t.start(at), t.end(at), t.group(at).strip(" ,."), first.kind, True, True), described
+    same = [g.name for g in found if g.kind == first.kind]
+    name = max(same, key=lambda s: (sum(w[:1].isupper() for w in s.split()), len(s)))
+    if len(name.split()) < 2:
+        return None, None  # `the meeting` alone names nothing a reader could look up
+    return _Gathering(first.start, first.end, name, first.kind, True), described
+
+
+class EventList(list):
+    """find_events' answer: the events, and which of them is the article's principal one."""
+
+    principal: Event | None = None
+    aliases: dict[str, str] = {}  # a lead's description of the principal event -> its name
+
+
+def _with_principal(doc: Document, events: list[Event]) -> EventList:
+    text = doc.text
+    spans = ([(0, doc.body[0])] if doc.body[0] > 0 else []) + list(doc.paragraphs)
+    out = EventList(events)
+    g, described = _principal_gathering(text, spans)
+    if g is None:
+        return out
+    if described is not None:
+        dwords = _tokens(described.name)
+        kept = [ev for ev in out if not (_tokens(ev.name) <= dwords)]
+        out.aliases = {ev.name: g.name for ev in out if ev not in kept}
+        out[:] = kept
+    gwords = _tokens(g.name)
+    for i, ev in enumerate(out):
+        ewords = _tokens(ev.name)
+        if not ewords & gwords - set(EVENT_NOUNS):
+            continue
+        if ewords <= gwords or gwords <= ewords or g.titled:
+            # one name written out in full and in part, or by its title: the fuller one names it
+            longer = g.name if len(gwords) > len(ewords) or g.titled else ev.name
+            out[i] = Event(longer, ev.kind, ev.location, ev.organizer, ev.date, ev.mention)
+            out.aliases = {k: longer for k in out.aliases} | ({ev.name: longer} if longer != ev.name else {})
+        elif ev.kind != g.kind:
+            continue
+        out.principal = out[i]
+        return out
+    sent = doc.sentence_at(g.start) or (g.start, min(len(text), g.end + 200))
+    date = date_in_text(text, g.end, max(sent[1], g.end), _published(doc.published))
+    out.principal = Event(g.name, g.kind, None, None, date, Span(text[g.start : g.end], g.start, g.end))
+    out.append(out.principal)
+    return out
+
+
+def _elsewhere(text: str, a: int, b: int) -> bool:
+    """The quote's sentence says the words were written or said somewhere else."""
+    return bool(_ELSEWHERE.search(text, a, b))

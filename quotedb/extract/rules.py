@@ -57,6 +57,7 @@ class Rule(StrEnum):
     PARTICIPLE_URGE = "participle-urge"
     CALL_FOR = "call-for"
     OBJECT = "object"
+    TOPIC = "topic"
     HEADLINE = "headline"
     FRONTED = "fronted"
 
