@@ -118,6 +118,8 @@ _TRAILING_PARTICIPLE = re.compile(
 _MAX_SOURCE_CHARS = 400
 # Cue words inside a source phrase (`X, who said …, told …`); more make it no phrase at all.
 _MAX_INNER_CUES = 3
+# How far into a claim's content its trailing aside (`, saying …`) is looked for.
+_MAX_CONTENT_SCAN = 2000
 
 
 def _look_back(text: str, s: int, cue: int) -> int:
@@ -373,6 +375,22 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
 _WHEN_AFTER_CUE = DAY_WORDS | frozenset("earlier later recently also again then".split())
 
 
+# Rules whose content is the sentence's head before a comma; a head of one or two words is
+# a sentence adverbial or a topic ("However", "By contrast", "In 2004"), never what was said.
+_HEAD_RULES = frozenset({Rule.TAIL, Rule.TAIL_INVERTED, Rule.ACCORDING_TAIL})
+_MIN_HEAD_WORDS = 3
+_HEAD_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _adverbial_head(text: str, a: int, b: int) -> bool:
+    """A short head opened by a sentence adverb, a preposition or a demonstrative."""
+    m = _HEAD_WORD.search(text, a, b)
+    if m is None:
+        return True
+    w = m.group().lower()
+    return w in LEAD_ADVERBIALS or w.endswith("ly") or w in ("not", "more", "most", "that", "these", "those")
+
+
 class _Finder:
     def __init__(self, text: str, quotes: list[QuoteSpan]):
         self.text = text
@@ -385,10 +403,12 @@ class _Finder:
         a, b = _strip_span(text, a, b, " \t\r\n,;:—–-")
         if b <= a or not _at_least_words(text, a, b, min_words):
             return False
+        if rule in _HEAD_RULES and not _at_least_words(text, a, b, _MIN_HEAD_WORDS) and _adverbial_head(text, a, b):
+            return False  # `However, X said, …`, `By 2008, according to …`: an adverbial, not a report
         if _is_quote_only(text, a, b, self.quotes, self.starts):
             return False
         if not rule.startswith(Rule.TAIL):
-            cut = _TRAILING_PARTICIPLE.search(text, a, b)
+            cut = _TRAILING_PARTICIPLE.search(text, a, min(b, a + _MAX_CONTENT_SCAN))
             if cut and len(text[a : cut.start()].split()) >= 6:
                 b = cut.start()
         if source is None:
@@ -844,7 +864,7 @@ def find_claims(doc: Document, quotes: list[QuoteSpan]) -> list[Claim]:
     return _dedupe(f.out)
 
 
-_DEDUPE_REACH = 40
+_DEDUPE_REACH = 16
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

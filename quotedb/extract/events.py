@@ -258,7 +258,8 @@ def _is_heading(text: str, a: int, b: int) -> bool:
 class _Scan:
     """One pass over the body: events with their mentions, paragraph by paragraph."""
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]], body: tuple[int, int], published: dt.date | None):
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], body: tuple[int, int], published: dt.date | None,
+                 sentences_of=None):
         self.text = text
         self.published = published
         self.paragraphs = paragraphs
@@ -274,7 +275,8 @@ class _Scan:
             nouns = _noun_starts(text, ps, pe)
             if not nouns:
                 continue
-            for s, e in sentences(text, ps, pe):
+            sents = sentences_of(pi) if sentences_of is not None else sentences(text, ps, pe)
+            for s, e in sents:
                 if bisect.bisect_left(nouns, s) == bisect.bisect_left(nouns, e):
                     continue
                 for mn in _mentions(text, s, e):
@@ -342,8 +344,8 @@ class _Scan:
             ev.date = date_in_text(text, mn.end, e, self.published)
 
 
-def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
-    sc = _Scan(text, paragraphs, body, _published(published))
+def _scan(text: str, paragraphs, published: str | None, body, sentences_of=None) -> _Scan:
+    sc = _Scan(text, paragraphs, body, _published(published), sentences_of)
     for ev, at in sc.pending:
         for rs, _re, other in sc.refs:
             if rs >= at and other is not ev and other.location:
@@ -365,7 +367,7 @@ def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
 def find_events(doc: Document) -> EventList:
     """Named events in the body, one per event however often it is mentioned, and the
     article's principal event among them (the gathering the headline or lead introduces)."""
-    events = [ev.freeze() for ev in _scan(doc.text, doc.paragraphs, doc.published, doc.body).events]
+    events = [ev.freeze() for ev in _scan(doc.text, doc.paragraphs, doc.published, doc.body, doc.sentences_of).events]
     return _with_principal(doc, events)
 
 
@@ -395,11 +397,10 @@ def _explicit(text: str, a: int, b: int, events: list[Event], placed: bool = Tru
     return best
 
 
-def _sentence_around(text: str, paragraphs, pi: int, lo: int, hi: int) -> tuple[int, int]:
+def _sentence_around(sentences_of, paragraphs, pi: int, lo: int, hi: int) -> tuple[int, int]:
     if not (0 <= pi < len(paragraphs)):
         return lo, hi
-    ps, pe = paragraphs[pi]
-    sents = sentences(text, ps, pe)
+    sents = sentences_of(pi)
     a, b = lo, hi
     for s, e in sents:
         if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
@@ -438,13 +439,14 @@ def link_event(doc: Document, quote: Quote, cue: Span | None, events: list[Event
     """The name of the event where the quote was said: one its text places it at, else the
     article's principal event, unless its sentence puts the words elsewhere."""
     text = doc.text
-    name = _link(text, quote, cue, events, doc.paragraphs)
+    name = _link(text, quote, cue, events, doc.paragraphs, doc.sentences_of)
     principal = getattr(events, "principal", None)
     name = getattr(events, "aliases", {}).get(name, name)
     lo = quote.start if cue is None else min(quote.start, cue.start)
-    sent = doc.sentence_at(lo)
-    a = sent[0] if sent else lo
-    b = min(len(text), max(quote.end, sent[1] if sent else quote.end) + 120)
+    hi = quote.end if cue is None else max(quote.end, cue.end)
+    first, last = doc.sentence_at(lo), doc.sentence_at(max(lo, hi - 1))
+    a = first[0] if first else lo
+    b = max(hi, last[1] if last else hi)
     if _elsewhere(text, a, b) and not (principal is not None and principal.kind == "interview"):
         placed = _explicit(text, a, b, events)
         return placed.name if placed is not None else None
@@ -458,7 +460,7 @@ def link_event(doc: Document, quote: Quote, cue: Span | None, events: list[Event
     return principal.name
 
 
-def _link(text, quote, cue, events, paragraphs) -> str | None:
+def _link(text, quote, cue, events, paragraphs, sentences_of) -> str | None:
     if not events:
         return None
     lo, hi = quote.start, quote.end
@@ -468,7 +470,7 @@ def _link(text, quote, cue, events, paragraphs) -> str | None:
         lo, hi = min(lo, quote.speaker_mention.start), max(hi, quote.speaker_mention.end)
     starts = [p[0] for p in paragraphs]
     pi = max(bisect.bisect_right(starts, lo) - 1, 0) if paragraphs else 0
-    a, b = _sentence_around(text, paragraphs, pi, lo, hi)
+    a, b = _sentence_around(sentences_of, paragraphs, pi, lo, hi)
     ev = _explicit(text, a, b, events)
     if ev is not None:
         return ev.name
@@ -494,15 +496,15 @@ def _link(text, quote, cue, events, paragraphs) -> str | None:
         ja, jb = paragraphs[j]
         if _is_heading(text, ja, jb):
             break
-        ev = _topic_event(text, ja, jb, events)
+        ev = _topic_event(text, sentences_of(j), events)
         if ev is not None:
             return ev.name
     return None
 
 
-def _topic_event(text: str, a: int, b: int, events: list[Event]) -> Event | None:
+def _topic_event(text: str, sents: list[tuple[int, int]], events: list[Event]) -> Event | None:
     """The event a paragraph introduces: it opens with the event, or someone holds it."""
-    for s, e in sentences(text, a, b)[:2]:
+    for s, e in sents[:2]:
         for mn in _mentions(text, s, e):
             lead = _DATELINE.sub("", text[s : mn.start])
             lead = _PARTICIPLE_LEAD.sub("", lead)
@@ -580,6 +582,7 @@ _ELSEWHERE = re.compile(
     r"exclusive|later|earlier)\s+)?(?:" + "|".join(ELSEWHERE_NOUNS) + r")\b",
     re.IGNORECASE,
 )
+_TITLE_CUES = ("titled", "themed", "called", "named", "theme")
 _LEAD_CHARS = 300  # a gathering this close to the start is in the headline or lead
 _KIND_HEADS = tuple({k.split()[-1] for k in GATHERING_KINDS})
 
@@ -666,9 +669,13 @@ def _principal_gathering(text: str, spans: list[tuple[int, int]]) -> tuple[_Gath
     found = _gatherings(text, spans)
     if not any(g.intro and len(g.name.split()) > 1 for g in found):
         for a, b in spans:
+            if not any(h in text[a:b] for h in BODY_HEADS):
+                continue
             for m in _BODY.finditer(text, a, b):
                 found.append(_Gathering(m.start(1), m.end(1), m.group(1).strip(), "meeting", True))
     for a, b in spans[:3]:
+        if "interview" not in text[a:b]:
+            continue
         for m in _INTERVIEW.finditer(text, a, b):
             found.append(_Gathering(m.start(1), m.end(1), m.group(1).strip(), "interview", True))
     found.sort(key=lambda g: g.start)
@@ -686,6 +693,9 @@ def _principal_gathering(text: str, spans: list[tuple[int, int]]) -> tuple[_Gath
     if first.titled:
         return first, described
     for a, b in spans:
+        low = text[a:b].lower()
+        if not any(w in low for w in _TITLE_CUES):
+            continue
         for t in _TITLED.finditer(text, a, b):
             if t.group(1).lower() == first.kind:
                 at = 2 if t.group(2) else 3
