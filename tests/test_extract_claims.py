@@ -338,3 +338,21 @@ def test_a_long_run_of_cue_words_is_no_source_phrase():
     text = "said " * 300 + "that the bridge is closed."
     for c in claims(text):
         assert c.source is None or len(c.source.text.split()) <= 25
+
+
+def test_adding_that_after_a_quoted_sentence_reports_more_of_the_same_speaker():
+    found = claims('"We are ready," Ana Ruiz said, adding that talks could start in May.')
+    assert [(c.content.text, c.source.text) for c in found] == [("talks could start in May.", "Ana Ruiz")]
+
+
+def test_a_participle_after_a_quote_without_that_is_left_to_the_quote():
+    assert claims('"We are ready," Ana Ruiz said, smiling at the crowd.') == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The delegates voiced alarm at the rising cost of grain.", "the rising cost of grain."),
+    ("Omar Tesfa spoke of a new start for the river towns.", "a new start for the river towns."),
+    ("Jo Kern advocated for a single ticket on every ferry.", "a single ticket on every ferry."),
+])
+def test_more_topic_cues(sentence, content):
+    assert one(sentence).content.text == content

@@ -595,7 +595,7 @@ _APPOSITION = re.compile(
 
 def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
     text = f.text
-    after = text[m.end() : e]
+    after = text[m.end() : min(e, m.end() + 300)]
     if not re.search(r"\bto\b", after[:200]) or re.match(r"\s+to\b", after):
         return False
     if re.match(r"\s+(?:" + _WEEKDAY_ALT + r")\b", after, re.IGNORECASE):
@@ -764,6 +764,25 @@ def _fronted(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
     return f.add(th.end(), comma, cue_span, _subject(text, comma + 2, e), Rule.FRONTED, 0.6)
 
 
+# `"…," he said, adding that …`: the speaker of the quote's own cue.
+_QUOTE_CUE_BEFORE = re.compile(r"[\"”’']\s*(?P<src>[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?P<verb>[a-z]+),\s*$")
+
+
+def _adding_after_quote(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span) -> bool:
+    """`"…," Lena Marsh said, adding that …`: the participle reports more of the same speech."""
+    text = f.text
+    if not cue.endswith("ing") or cue not in SPEECH_VERBS:
+        return False
+    q = _QUOTE_CUE_BEFORE.search(text, max(s, m.start() - 80), m.start())
+    if q is None or q.group("verb") not in SPEECH_VERBS:
+        return False
+    cs = _content_start_after(text, m.end(), e, cue)
+    if not _THAT_END.search(text, m.end(), cs):
+        return False  # `adding that …` only: `adding, "…"` is the core's direct quote
+    src = Span(q.group("src"), q.start("src"), q.end("src"))
+    return f.add(cs, e, cue_span, src, Rule.PARTICIPLE, 0.7)
+
+
 def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     text = f.text
     cue = _cue_word(m)
@@ -790,6 +809,8 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
         _according(f, s, e, m, cue_span)
         return
     participle = cue.split()[0].endswith("ing") and bool(_PARTICIPLE_LEAD.search(text, max(s, m.start() - 8), m.start()))
+    if participle and _adding_after_quote(f, s, e, m, cue, cue_span):
+        return
     if cue.endswith("ing") and _opens_sentence(text, s, m.start()) and _fronted(f, s, e, m, cue_span):
         return
     if m.group("head"):

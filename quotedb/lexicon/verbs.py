@@ -143,6 +143,10 @@ express dissatisfaction topic
 voice support          topic
 voice opposition       topic
 pay:paid tribute       topic
+voice alarm            topic
+express alarm          topic
+speak:spoke of         topic -ing
+advocate for           topic -ing
 """
 
 ROLES = frozenset(
