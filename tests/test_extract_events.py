@@ -314,3 +314,21 @@ def test_an_event_named_inside_the_quoted_words_does_not_place_them():
         "Tesfa said that the Northern Summit on Dams had been a waste of time.\n"
     )
     assert linked(text, "the Northern Summit on Dams had been a waste of time.") == "3rd Lakeside Forum on Rivers"
+
+
+def test_an_interview_beats_a_gathering_the_lead_only_mentions():
+    text = (
+        "Omar Tesfa thanked Lakeside for hosting the 3rd Conference on River Safety.\n"
+        "In an interview with the Lakeside Herald, Tesfa said that the dams were safe.\n"
+        "Tesfa said that farms must share the cost."
+    )
+    assert linked(text, "farms must share the cost.") == "interview with the Lakeside Herald"
+
+
+def test_a_gathering_the_lead_places_someone_at_beats_a_later_interview():
+    text = (
+        "Omar Tesfa spoke at the 3rd Conference on River Safety in Lakeside.\n"
+        "In an interview with the Lakeside Herald, Tesfa stressed that the dams were safe.\n"
+        "Tesfa said that farms must share the cost."
+    )
+    assert linked(text, "farms must share the cost.") == "3rd Conference on River Safety"

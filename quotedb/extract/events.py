@@ -595,6 +595,7 @@ class _Gathering:
     kind: str
     intro: bool
     titled: bool = False
+    placed: bool = False  # a placing word (`at`, `during`, `addressing` ...) introduces it, not just the lead
 
 
 def _chain(text: str, end: int) -> str:
@@ -651,14 +652,15 @@ def _gatherings(text: str, spans: list[tuple[int, int]]) -> list[_Gathering]:
             titled = _TITLE_ON.match(text, end, b)
             if titled:
                 found.append(_Gathering(titled.start(1), titled.end(1), titled.group(1).strip(" ,."),
-                                        km.group(1).lower(), True, True))
+                                        km.group(1).lower(), True, True, bool(_INTRO.search(before))))
                 continue
             if not re.search(r"\s(?:of|on|for)\s", ev):
                 ev += _chain(text, end)
-            intro = bool(_INTRO.search(before)) or start < _LEAD_CHARS
+            placed = bool(_INTRO.search(before))
+            intro = placed or start < _LEAD_CHARS
             if len(ev.split()) == 1 and not intro:
                 continue
-            found.append(_Gathering(start, end, ev, km.group(1).lower(), intro))
+            found.append(_Gathering(start, end, ev, km.group(1).lower(), intro, False, placed))
     return found
 
 
@@ -677,12 +679,17 @@ def _principal_gathering(text: str, spans: list[tuple[int, int]]) -> tuple[_Gath
         if "interview" not in text[a:b]:
             continue
         for m in _INTERVIEW.finditer(text, a, b):
-            found.append(_Gathering(m.start(1), m.end(1), m.group(1).strip(), "interview", True))
+            found.append(_Gathering(m.start(1), m.end(1), m.group(1).strip(), "interview", True, False, True))
     found.sort(key=lambda g: g.start)
     intro = [g for g in found if g.intro and len(g.name.split()) > 1] or [g for g in found if g.intro]
     if not intro:
         return None, None  # named only in passing: not where the article's words were said
     first = intro[0]
+    interview = next((g for g in intro if g.kind == "interview"), None)
+    if interview is not None and not first.placed:
+        # `X thanked Y for hosting the Conference. In an interview with Z, X said …`: the
+        # lead names a gathering, the interview is where the words were said
+        return interview, None
     described = None
     if first.name[:1].islower() and not first.titled:
         # `told a counter-terrorism meeting …`: a lead describes the gathering, then names it
@@ -704,7 +711,7 @@ def _principal_gathering(text: str, spans: list[tuple[int, int]]) -> tuple[_Gath
     name = max(same, key=lambda s: (sum(w[:1].isupper() for w in s.split()), len(s)))
     if len(name.split()) < 2:
         return None, None  # `the meeting` alone names nothing a reader could look up
-    return _Gathering(first.start, first.end, name, first.kind, True), described
+    return _Gathering(first.start, first.end, name, first.kind, True, False, first.placed), described
 
 
 class EventList(list):
