@@ -538,13 +538,37 @@ _KIND_ALT = alternation(GATHERING_KINDS)
 _KIND = re.compile(r"(?i:\b(" + _KIND_ALT + r"))\b")
 _DAYS_MONTHS = "|".join(w.capitalize() for w in WEEKDAYS) + "|" + "|".join(
     m.capitalize() for m in MONTHS if len(m) == 3)
-_GATHERING = re.compile(
-    r"(?P<ev>(?:(?:\d+(?:st|nd|rd|th)|\d{4}|[A-Z][\w'’\-]*|" + alternation(GATHERING_MODIFIERS)
-    + r"|[a-z]+-(?:day|level|week|year))\s+){0,8}?"
-    + r"(?i:" + _KIND_ALT + r")(?:\s+(?:of|on|for)\s+(?!(?:" + _DAYS_MONTHS + r")\w*\b)(?:the\s+)?"
-    r"(?:(?!(?:" + _DAYS_MONTHS + r")\w*\b)[A-Z][\w'’\-]*(?:\s+|(?=[,.:;\s]))|(?:of|on|for|and|the)\s+)*"
-    r"(?!(?:" + _DAYS_MONTHS + r")\w*\b)(?:[A-Z][\w'’\-]*))?)"
+# The same name read from its kind word: the words before it one by one (walking back),
+# the of/on/for chain after it by one anchored match, instead of a search from far back.
+_NAME_WORD = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|\d{4}|[A-Z][\w'’\-]*|" + alternation(GATHERING_MODIFIERS)
+    + r"|[a-z]+-(?:day|level|week|year))"
 )
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_KIND_AND_CHAIN = re.compile(
+    r"(?i:" + _KIND_ALT + r")(?:\s+(?:of|on|for)\s+(?!(?:" + _DAYS_MONTHS + r")\w*\b)(?:the\s+)?"
+    r"(?:(?!(?:" + _DAYS_MONTHS + r")\w*\b)[A-Z][\w'’\-]*(?:\s+|(?=[,.:;\s]))|(?:of|on|for|and|the)\s+)*"
+    r"(?!(?:" + _DAYS_MONTHS + r")\w*\b)(?:[A-Z][\w'’\-]*))?"
+)
+
+
+def _name_start(text: str, a: int, kind_at: int) -> int:
+    """Where a gathering's name starts: up to 8 name words right before its kind word."""
+    start = kind_at
+    for _ in range(8):
+        w = _WORD_BEFORE.search(text, max(a, start - 40), start)
+        if w is None:
+            break
+        word = w.group(1)
+        bare = word.lstrip("\"“‘'«(")
+        if not _NAME_WORD.fullmatch(bare):
+            break
+        start = w.start(1) + len(word) - len(bare)
+        if bare != word:
+            break  # `the “International Forum …`: the name opens at the mark
+    return start
+
+
 _INTRO = re.compile(
     r"\b(?:" + alternation(INTRO_WORDS) + r")\s+(?:(?:the|a|an|its|this|\d+(?:st|nd|rd|th)|"
     r"(?:opening|closing|close|start|end|launch|margins)\s+of|"
@@ -613,27 +637,44 @@ def _chain(text: str, end: int) -> str:
     return f" {m.group(1)} {' '.join(out)}" if out else ""
 
 
+def _kind_hits(text: str) -> list[int]:
+    """Where a gathering's head word occurs (lower-cased text, str.find in C): most news
+    paragraphs hold none, and they are skipped without running a pattern."""
+    low = text.lower()
+    hits = []
+    for k in _KIND_HEADS:
+        i = low.find(k)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(k, i + 1)
+    hits.sort()
+    return hits
+
+
 def _gatherings(text: str, spans: list[tuple[int, int]]) -> list[_Gathering]:
     found = []
+    hits = _kind_hits(text)
+    if not hits:
+        return found
     for a, b in spans:
-        low = text[a:b].lower()
-        if not any(k in low for k in _KIND_HEADS):
+        lo_i, hi_i = bisect.bisect_left(hits, a), bisect.bisect_left(hits, b)
+        if lo_i == hi_i:
             continue
-        for km in _KIND.finditer(text, a, b):
-            # the name's words before the kind: a match of _GATHERING that holds the kind word
-            lo = max(a, km.start() - 160)
-            if lo > a:
-                sp = text.find(" ", lo, km.start())
-                lo = sp + 1 if sp >= 0 else km.start()
-            m = None
-            for m0 in _GATHERING.finditer(text, lo, min(b, km.end() + 200)):
-                if m0.start("ev") <= km.start() < m0.end("ev"):
-                    m = m0
-                    break
-            if m is None:
+        done = a
+        for hit in hits[lo_i:hi_i]:
+            if hit < done:
                 continue
-            ev = m.group("ev").strip()
-            start = m.start("ev")
+            # the kind around this head word (`press conference` for `conference`)
+            km = next((k for k in _KIND.finditer(text, max(done, hit - 16), min(b, hit + 20))
+                       if k.start() <= hit < k.end()), None)
+            if km is None:
+                continue
+            done = km.end()
+            start = _name_start(text, a, km.start())
+            tail = _KIND_AND_CHAIN.match(text, km.start(), min(b, km.end() + 200))
+            if tail is None:
+                continue
+            ev = text[start : tail.end()].strip()
             ev = re.sub(r"^(?:The|A|An)\s+", "", ev)
             if "\n" in ev:
                 ev = ev.split("\n")[-1]
@@ -643,7 +684,7 @@ def _gatherings(text: str, spans: list[tuple[int, int]]) -> list[_Gathering]:
             prev = re.search(r"(\w+)\s+(?:the\s+|a\s+|an\s+)?$", before)
             if (prev and prev.group(1).lower() in FUTURE_WORDS) or ev.split()[0].lower() in FUTURE_WORDS:
                 continue  # `the upcoming summit`: not where anything was said yet
-            end = m.end("ev")
+            end = tail.end()
             if ev.split()[-1][:1].isupper():
                 tail = _NAME_TAIL.match(text, end, b)
                 if tail:
