@@ -271,3 +271,88 @@ def test_as_reported_by_works_like_according_to():
 def test_fronted_participle_report_belongs_to_the_main_clause_subject():
     found = claims("After suggesting that the bridge was unsafe, Ole Berg voted to close it.")
     assert [(c.content.text, c.source.text) for c in found] == [("the bridge was unsafe", "Ole Berg")]
+
+
+# --- evaluative and topic cues: the object is what was said ---------------------------
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Ana Ruiz expressed concern about the closure of two schools in Lakeside.",
+     "the closure of two schools in Lakeside."),
+    ("The envoy voiced support for a ceasefire along the northern border.",
+     "a ceasefire along the northern border."),
+    ("Omar Tesfa paid tribute to the rescue teams who worked through the night.",
+     "the rescue teams who worked through the night."),
+])
+def test_a_topic_cue_reports_what_the_concern_support_or_tribute_is_about(sentence, content):
+    c = one(sentence)
+    assert c.content.text == content
+    assert c.rule == "topic"
+
+
+def test_a_topic_ends_where_the_next_clause_begins():
+    found = claims("Ana Ruiz expressed concern over the new dam, saying farmers had not been asked.")
+    assert [(c.content.text, c.rule) for c in found] == [
+        ("the new dam", "topic"), ("farmers had not been asked.", "participle")]
+
+
+def test_an_evaluative_verb_reports_its_object_and_complement():
+    c = one("Jo Kern condemned the council for closing the library without a vote.")
+    assert c.content.text == "the council for closing the library without a vote."
+    assert c.source.text == "Jo Kern"
+
+
+def test_hailed_as_keeps_the_complement():
+    c = one("Omar Tesfa hailed the agreement as a turning point for the region.")
+    assert c.content.text == "the agreement as a turning point for the region."
+
+
+def test_a_lower_case_source_does_not_make_an_evaluative_claim():
+    assert [c for c in claims("the crowds praised the new stadium roof loudly.") if c.rule == "object"] == []
+
+
+def test_reiterated_that_is_a_speech_cue():
+    c = one("The minister reiterated that the border would stay open all winter.")
+    assert c.content.text == "the border would stay open all winter."
+
+
+# --- what is not a report --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "However, Lena Marsh said, the deal is not yet signed.",
+    "By 2008, according to the report, sales had doubled.",
+    "By contrast, the mayor said, the harbour had been quiet.",
+])
+def test_a_sentence_adverbial_before_the_cue_is_not_what_was_said(sentence):
+    heads = [c for c in claims(sentence) if c.content.start == 0]
+    assert heads == []
+
+
+def test_a_short_head_that_is_not_an_adverbial_is_still_a_report():
+    c = claims("Prices will fall, Lena Marsh said.")
+    assert [x.content.text for x in c] == ["Prices will fall"]
+
+
+def test_a_long_run_of_cue_words_is_no_source_phrase():
+    text = "said " * 300 + "that the bridge is closed."
+    for c in claims(text):
+        assert c.source is None or len(c.source.text.split()) <= 25
+
+
+def test_adding_that_after_a_quoted_sentence_reports_more_of_the_same_speaker():
+    found = claims('"We are ready," Ana Ruiz said, adding that talks could start in May.')
+    assert [(c.content.text, c.source.text) for c in found] == [("talks could start in May.", "Ana Ruiz")]
+
+
+def test_a_participle_after_a_quote_without_that_is_left_to_the_quote():
+    assert claims('"We are ready," Ana Ruiz said, smiling at the crowd.') == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The delegates voiced alarm at the rising cost of grain.", "the rising cost of grain."),
+    ("Omar Tesfa spoke of a new start for the river towns.", "a new start for the river towns."),
+    ("Jo Kern advocated for a single ticket on every ferry.", "a single ticket on every ferry."),
+])
+def test_more_topic_cues(sentence, content):
+    assert one(sentence).content.text == content

@@ -99,7 +99,7 @@ def test_later_mentions_merge_into_the_first():
         "At the 14th session, the chair resigned."
     )
     ev = only(text)
-    assert ev.name == "14th session"
+    assert ev.name == "14th session of the board"
     assert ev.location == "Oslo"
 
 
@@ -130,7 +130,7 @@ def test_said_at_the_event_links_the_quote():
     assert link_event(doc, q, cue, evs) == "sixth forum on clean shipping"
 
 
-def test_a_quote_with_no_event_in_reach_is_not_linked():
+def test_the_event_the_lead_introduces_is_where_later_claims_were_said():
     text = (
         "The sixth forum on clean shipping took place in Kiel.\n"
         "Prices of steel rose sharply.\n"
@@ -138,6 +138,20 @@ def test_a_quote_with_no_event_in_reach_is_not_linked():
         "Tourism recovered slowly.\n"
         "Fishermen protested.\n"
         "Ola Berg said ports must electrify first."
+    )
+    evs = events(text)
+    q, cue, doc = quote_at(text, "ports must electrify first.", cue="said")
+    assert link_event(doc, q, cue, evs) == "sixth forum on clean shipping"
+
+
+def test_an_event_named_only_late_and_in_passing_places_no_quote():
+    text = (
+        "Ola Berg said ports must electrify first.\n"
+        "Prices of steel rose sharply and exports fell too, while tourism recovered slowly and "
+        "fishermen protested in every harbour of the coast for the whole of the long dry summer.\n"
+        "Ferry operators, hauliers and the small boatyards along the northern estuaries all said "
+        "that their orders had fallen for a third year in a row.\n"
+        "Critics praised the sixth forum on clean shipping."
     )
     evs = events(text)
     q, cue, doc = quote_at(text, "ports must electrify first.", cue="said")
@@ -154,11 +168,10 @@ def test_claims_in_the_paragraphs_after_an_event_is_introduced_are_linked():
     assert link_event(doc, q, cue, evs) == "seminar on river law"
 
 
-def test_a_heading_ends_the_reach_of_an_event():
+def test_a_statement_written_elsewhere_is_not_linked_to_the_event():
     text = (
         "Two universities held a seminar on river law in Graz.\n"
-        "Budget worries\n"
-        "Nell Ames said that dams need new permits."
+        "In a written statement, Nell Ames said that dams need new permits."
     )
     evs = events(text)
     q, cue, doc = quote_at(text, "dams need new permits.", cue="said")
@@ -228,24 +241,6 @@ def test_a_speaker_placed_at_the_event_in_the_previous_paragraph_keeps_it():
     assert link_event(doc, q, cue, evs) == "ninth forum on port safety"
 
 
-def test_another_speaker_after_that_paragraph_is_not_linked():
-    text = (
-        "The ninth forum on port safety opened in Kiel.\n" + FILLER
-        + "Ida Vos spoke at the forum about cranes.\n"
-        "The rules cover cranes and tugs, Lund explained."
-    )
-    evs = events(text)
-    q, cue, doc = quote_at(text, "The rules cover cranes and tugs", speaker="Per Lund", cue="explained")
-    assert link_event(doc, q, cue, evs) is None
-
-
-def test_a_bare_mention_without_at_or_during_does_not_place_a_quote():
-    text = "The ninth forum on port safety opened in Kiel.\n" + FILLER + "Vos said the forum was too short."
-    evs = events(text)
-    q, cue, doc = quote_at(text, "the forum was too short.", speaker="Ida Vos", cue="said")
-    assert link_event(doc, q, cue, evs) is None
-
-
 def test_an_organizer_phrase_may_hold_lower_case_words():
     ev = only("The 4th forum on small farms, hosted by Norway's farm minister Kari Dahl, opened in Hamar.")
     assert ev.organizer == "Norway's farm minister Kari Dahl"
@@ -253,3 +248,87 @@ def test_an_organizer_phrase_may_hold_lower_case_words():
 
 def test_a_date_after_on_is_not_a_topic():
     assert events("The hearing on 16 February lasted an hour.") == []
+
+
+# --- the principal event: the gathering an article reports on --------------------------
+
+
+def linked(text: str, fragment: str, cue: str = "said", kind: str = "indirect") -> str | None:
+    q, cue_span, doc = quote_at(text, fragment, kind=kind, cue=cue)
+    return link_event(doc, q, cue_span, find_events(doc))
+
+
+def test_a_lead_that_places_speakers_at_an_event_links_every_later_claim():
+    text = (
+        "Speaking at the 12th Lakeside Forum on Water on Monday, Omar Tesfa urged restraint.\n"
+        "Rivers in the north have shrunk by a third in ten years.\n"
+        "Tesfa said that dams must release more water in summer."
+    )
+    assert linked(text, "dams must release more water in summer.") == "12th Lakeside Forum on Water"
+
+
+def test_a_title_case_name_runs_through_a_list_of_topics():
+    text = (
+        "Ana Ruiz attended the International Conference on Water, Soil and Air in Lakeside.\n"
+        "Ruiz said that farms must share the cost."
+    )
+    assert linked(text, "farms must share the cost.") == "International Conference on Water, Soil and Air"
+
+
+def test_a_titled_gathering_is_named_by_its_title():
+    text = (
+        'A seminar titled "Rivers and Rights" was held in Lakeside on Tuesday.\n'
+        "Jo Kern said that the rivers belong to everyone."
+    )
+    assert linked(text, "the rivers belong to everyone.") == "Rivers and Rights"
+
+
+def test_a_lead_that_describes_the_event_before_naming_it_takes_the_name():
+    text = (
+        "Ana Ruiz told a two-day water meeting in Lakeside that rivers were shrinking.\n"
+        "Ruiz spoke at the Lakeside Conference on Clean Rivers.\n"
+        "She said that farms must share the cost."
+    )
+    assert linked(text, "farms must share the cost.") == "Lakeside Conference on Clean Rivers"
+
+
+def test_an_upcoming_gathering_is_not_where_anything_was_said():
+    text = (
+        "Ahead of the upcoming Lakeside Summit on Rivers, Omar Tesfa said that dams must go.\n"
+        "Tesfa said that farms must share the cost."
+    )
+    assert linked(text, "farms must share the cost.") is None
+
+
+def test_an_interview_the_article_reports_is_where_its_quotes_were_said():
+    text = (
+        "In an interview with the Lakeside Herald, Omar Tesfa said that dams must go.\n"
+        "Tesfa said that farms must share the cost."
+    )
+    assert linked(text, "farms must share the cost.") == "interview with the Lakeside Herald"
+
+
+def test_an_event_named_inside_the_quoted_words_does_not_place_them():
+    text = (
+        "Omar Tesfa attended the 3rd Lakeside Forum on Rivers on Monday.\n"
+        "Tesfa said that the Northern Summit on Dams had been a waste of time.\n"
+    )
+    assert linked(text, "the Northern Summit on Dams had been a waste of time.") == "3rd Lakeside Forum on Rivers"
+
+
+def test_an_interview_beats_a_gathering_the_lead_only_mentions():
+    text = (
+        "Omar Tesfa thanked Lakeside for hosting the 3rd Conference on River Safety.\n"
+        "In an interview with the Lakeside Herald, Tesfa said that the dams were safe.\n"
+        "Tesfa said that farms must share the cost."
+    )
+    assert linked(text, "farms must share the cost.") == "interview with the Lakeside Herald"
+
+
+def test_a_gathering_the_lead_places_someone_at_beats_a_later_interview():
+    text = (
+        "Omar Tesfa spoke at the 3rd Conference on River Safety in Lakeside.\n"
+        "In an interview with the Lakeside Herald, Tesfa stressed that the dams were safe.\n"
+        "Tesfa said that farms must share the cost."
+    )
+    assert linked(text, "farms must share the cost.") == "3rd Conference on River Safety"

@@ -55,10 +55,10 @@ def row(q):
     ("Security is the most basic need",
      ("direct", "Nugman Nugmanov", "person", "vice-president", "University of World Economy and Diplomacy", SYMPOSIUM)),
     ("the international community to jointly respond",
-     ("indirect", "Nugman Nugmanov", "person", "vice-president", "University of World Economy and Diplomacy", None)),
+     ("indirect", "Nugman Nugmanov", "person", "vice-president", "University of World Economy and Diplomacy", SYMPOSIUM)),
     ("China's Xinjiang Uygur autonomous region",
      ("mixed", "Mehmood Ul Hassan", "person", "executive director",
-      "Center for South Asia and International Studies Islamabad", None)),
+      "Center for South Asia and International Studies Islamabad", SYMPOSIUM)),
 ])
 def test_chongqing_required_quotes(chongqing, start, expected):
     assert row(find(chongqing, start)) == expected
@@ -74,9 +74,9 @@ def test_chongqing_mixed_quote_is_not_also_a_direct_quote(chongqing):
     ("lift people out of abject poverty", None,
      ("direct", "Antonio Guterres", "person", "Secretary General", "United Nations", SESSION)),
     ("As there is more than one way", None,
-     ("indirect", "Chen Xu", "person", "permanent representative", "United Nations Office at Geneva", None)),
+     ("indirect", "Chen Xu", "person", "permanent representative", "United Nations Office at Geneva", SESSION)),
     ("Only by observing the purposes", None,
-     ("indirect", "Chen Xu", "person", "permanent representative", "United Nations Office at Geneva", None)),
+     ("indirect", "Chen Xu", "person", "permanent representative", "United Nations Office at Geneva", SESSION)),
     ("the UN High Commissioner for Human Rights to pay", None,
      ("indirect", "Liu Hua", "person", "Special Representative for Human Rights", "Ministry of Foreign Affairs", SESSION)),
     ("the current global counter-terrorism situation", None,

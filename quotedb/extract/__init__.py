@@ -26,7 +26,7 @@ from quotedb.extract.claims import antecedent, find_claims
 from quotedb.extract.entities import attribute_entities
 from quotedb.extract.events import find_events, link_event
 from quotedb.extract.resolve import Resolver
-from quotedb.extract.rules import POSITIONAL_RULES, WEAK_RULES, WITH_LEAD_IN, WITH_QUOTE, Rule
+from quotedb.extract.rules import FRAGMENT, POSITIONAL_RULES, WEAK_RULES, WITH_LEAD_IN, WITH_QUOTE, Rule
 from quotedb.extract.spans import find_spans, is_title
 from quotedb.extract.speakers import parse_source
 from quotedb.extract.text import Document
@@ -43,6 +43,7 @@ _WORD = re.compile(r"\w+")
 # Quotes with no cue and no speaker to inherit are kept only when they read as speech.
 _MIN_FLOATING_WORDS = 8
 _LOOKBACK = 1  # paragraphs an uncued quote may look back for its speaker
+_IN_RUNNING_TEXT = re.compile(r"[\w,]\s*$")  # a word (or comma) right before the quote mark
 _DESCRIBED = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our|my|your)\s+$", re.IGNORECASE)
 
 
@@ -222,6 +223,9 @@ def extract_unguarded(article: Article) -> Extraction:
             continue
         if refs:
             last_refs, last_para = refs, para
+        if it.kind == "direct" and _words(text, it.start, it.end) <= 2 and _IN_RUNNING_TEXT.search(
+                text, max(0, it.start - 3), it.start):
+            it.rule, it.confidence = it.rule + FRAGMENT, min(it.confidence, 0.3)
         for ref in refs or (None,):
             quotes.append(_quote(doc, it, ref, paragraph_index(doc.all_paragraphs, it.start), events))
     quotes = attribute_entities(doc, quotes)

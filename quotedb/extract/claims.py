@@ -44,6 +44,7 @@ from quotedb.lexicon.verbs import (
     NOT_CLAIM_CUES,
     INFINITIVE_CUES,
     OBJECT_CUES,
+    TOPIC_CUES,
     PHRASAL_CUES,
     SPEECH_VERBS,
     TAIL_ONLY_VERBS,
@@ -110,6 +111,30 @@ _TRAILING_PARTICIPLE = re.compile(
     r",\s+(?:expecting|hoping|adding|saying|noting|citing|arguing|calling|urging|warning|insisting|stressing"
     r"|explaining)\b"
 )
+
+
+# A source noun phrase is never longer than this, appositives included (25 words at most
+# are kept): rules look back no further, so a sentence of a thousand cues stays linear.
+_MAX_SOURCE_CHARS = 400
+# Cue words inside a source phrase (`X, who said …, told …`); more make it no phrase at all.
+_MAX_INNER_CUES = 3
+# How far into a claim's content its trailing aside (`, saying …`) is looked for.
+_MAX_CONTENT_SCAN = 2000
+
+
+def _look_back(text: str, s: int, cue: int) -> int:
+    """Where a scan for the source of a cue at `cue` may start: `s`, or the first word
+    within _MAX_SOURCE_CHARS of the cue."""
+    if cue - s <= _MAX_SOURCE_CHARS:
+        return s
+    lo = cue - _MAX_SOURCE_CHARS
+    sp = text.find(" ", lo, cue)
+    return sp + 1 if sp >= 0 else cue
+
+
+def _at_least_words(text: str, a: int, b: int, n: int) -> bool:
+    """text[a:b] holds n words or more, counted no further than the n-th."""
+    return sum(1 for _ in islice(_WORDS.finditer(text, a, b), n)) >= n
 
 
 def _strip_span(text: str, a: int, b: int, chars: str = " \t\r\n,;:—–-") -> tuple[int, int]:
@@ -237,6 +262,7 @@ _LEAD_WORD = re.compile(r"(?:with|yet|while|and|but|so|then|even|also|still)\s+"
 
 def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     """The source noun phrase written before a cue, appositives included."""
+    s = _look_back(text, s, pre_end)
     seg = text[s:pre_end].rstrip()
     words = seg.split()
     while words and _is_aux(words[-1].lower().strip(",")):
@@ -258,7 +284,10 @@ def _lead_source(text: str, s: int, pre_end: int) -> Span | None:
     if sub:
         a = sub.end()
     inner = None
-    for im in _cues(text, a, b):
+    found = _cues(text, a, b, limit=_MAX_INNER_CUES + 1)
+    if len(found) > _MAX_INNER_CUES:
+        return None  # a run of reports, not a noun phrase
+    for im in found:
         before = text[max(a, im.start() - 8) : im.start()].split()
         after = text[im.end() : im.end() + 5].split()
         if not (before and before[-1].lower() in ("who", "which", "that")) and not (after and after[0] in ("not", "to")):
@@ -346,6 +375,22 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
 _WHEN_AFTER_CUE = DAY_WORDS | frozenset("earlier later recently also again then".split())
 
 
+# Rules whose content is the sentence's head before a comma; a head of one or two words is
+# a sentence adverbial or a topic ("However", "By contrast", "In 2004"), never what was said.
+_HEAD_RULES = frozenset({Rule.TAIL, Rule.TAIL_INVERTED, Rule.ACCORDING_TAIL})
+_MIN_HEAD_WORDS = 3
+_HEAD_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _adverbial_head(text: str, a: int, b: int) -> bool:
+    """A short head opened by a sentence adverb, a preposition or a demonstrative."""
+    m = _HEAD_WORD.search(text, a, b)
+    if m is None:
+        return True
+    w = m.group().lower()
+    return w in LEAD_ADVERBIALS or w.endswith("ly") or w in ("not", "more", "most", "that", "these", "those")
+
+
 class _Finder:
     def __init__(self, text: str, quotes: list[QuoteSpan]):
         self.text = text
@@ -356,12 +401,14 @@ class _Finder:
     def add(self, a: int, b: int, cue: Span, source: Span | None, rule: str, conf: float, min_words: int = 2) -> bool:
         text = self.text
         a, b = _strip_span(text, a, b, " \t\r\n,;:—–-")
-        if b <= a or len(text[a:b].split()) < min_words:
+        if b <= a or not _at_least_words(text, a, b, min_words):
             return False
+        if rule in _HEAD_RULES and not _at_least_words(text, a, b, _MIN_HEAD_WORDS) and _adverbial_head(text, a, b):
+            return False  # `However, X said, …`, `By 2008, according to …`: an adverbial, not a report
         if _is_quote_only(text, a, b, self.quotes, self.starts):
             return False
         if not rule.startswith(Rule.TAIL):
-            cut = _TRAILING_PARTICIPLE.search(text, a, b)
+            cut = _TRAILING_PARTICIPLE.search(text, a, min(b, a + _MAX_CONTENT_SCAN))
             if cut and len(text[a : cut.start()].split()) >= 6:
                 b = cut.start()
         if source is None:
@@ -416,18 +463,22 @@ _CLAUSE_AFTER_SOURCE = re.compile(
 def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span) -> bool:
     """`…, X said.` / `…, said X, role.` / `…, X said, …`"""
     text = f.text
-    before = text[s : m.start()]
+    w = _look_back(text, s, m.start())
+    before = text[w : m.start()]
     comma = before.rfind(",")
     dash = max(before.rfind(" — "), before.rfind(" -- "), before.rfind(" – "))
     sep = max(comma, dash)
     if sep < 0:
         return False
-    sep_abs = s + sep
+    sep_abs = w + sep
     src_txt = text[sep_abs + 1 : m.start()]
     src_words = src_txt.strip(" \t\r\n" + _CLOSE_Q).split()
-    after = text[m.end() : e]
+    long_after = e - m.end() > _MAX_SOURCE_CHARS  # more than a source or an adverbial can be
+    after = text[m.end() : min(e, m.end() + _MAX_SOURCE_CHARS)]
     if not src_words:
         # inverted: `…, said X, <role>.`
+        if long_after:
+            return False
         tail = after.strip()
         tail = tail.rstrip(".!?\"'”’ ")
         if cue.endswith("ing") or not tail or len(tail.split()) > 30:
@@ -441,11 +492,11 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
             return False
         if any(w.lower() in _NOT_IN_NP and w.lower() != "and" for w in np_words):
             return False
-        segs = text[s:sep_abs].split(",")
-        first_seg = segs[0].split()
-        if 0 < len(first_seg) <= 5 and all(w[0].isupper() for w in first_seg) and len(segs) > 1:
+        first_comma = text.find(",", s, sep_abs)
+        first_seg = text[s:first_comma].split() if 0 <= first_comma - s <= 200 else []
+        if 0 < len(first_seg) <= 5 and all(x[0].isupper() for x in first_seg):
             return False  # `Name, <role>, said …`: the name is the subject, not the content
-        if _APPOSITIVE_END.search(text, s, sep_abs):
+        if _APPOSITIVE_END.search(text, _look_back(text, s, sep_abs), sep_abs):
             return False  # `…, who …, said …` / `Name, a …, said …`
         src_end = m.end() + len(after.rstrip().rstrip(".!?\"'”’ "))
         adv = _INVERTED_ADV.search(text, m.end(), src_end)
@@ -468,6 +519,8 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     after_s = after.strip()
     medial = after_s.startswith(",")
     aw = after_s.rstrip(".!?\"'”’ ").split()
+    if not medial and long_after:
+        return False
     if not medial and aw:
         if not (len(aw) <= 2 or aw[0].lower() in TIME_WORDS or cue in LISTENER_VERBS) or len(aw) > 10:
             return False
@@ -499,7 +552,7 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     ok = f.add(head, sep_abs, cue_span, src, Rule.TAIL, 0.85, min_words=1 if medial else 2)
     if medial:
         c2 = m.end() + after.find(",") + 1
-        w2 = text[c2:e].split()
+        w2 = text[c2 : min(e, c2 + 60)].split()
         w2 = w2[0].lower() if w2 else ""
         # `…, he said, referring to …` / `…, she said in …`: the reporter's aside, not more speech
         if not (w2.endswith("ing") or w2 in CLAUSE_PREPOSITIONS or w2 in ("asked", "not", "as", "according")):
@@ -542,7 +595,7 @@ _APPOSITION = re.compile(
 
 def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
     text = f.text
-    after = text[m.end() : e]
+    after = text[m.end() : min(e, m.end() + 300)]
     if not re.search(r"\bto\b", after[:200]) or re.match(r"\s+to\b", after):
         return False
     if re.match(r"\s+(?:" + _WEEKDAY_ALT + r")\b", after, re.IGNORECASE):
@@ -573,7 +626,7 @@ _NAMING = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[\w-]+$")
 def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, participle: bool) -> bool:
     """`X called Y a Z`, `X accused Y of Z`: the content is the object and its complement."""
     text = f.text
-    nxt = text[m.end() : e].split()
+    nxt = text[m.end() : min(e, m.end() + 200)].split()
     if len(nxt) < 2 or nxt[0].lower() in CLAUSE_PREPOSITIONS:
         return False
     if nxt[0].lower() in BLOCKING_PREPOSITIONS and not (nxt[0] == "as" and cue.startswith("describ")):
@@ -584,6 +637,27 @@ def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, p
     if not participle and _NAMING.search(src.text):
         return False  # `a website called X` names something
     return f.add(m.end(), e, cue_span, src, Rule.OBJECT, 0.6)
+
+
+_TOPIC_OPENER = re.compile(r"\s+(?:(?:about|over|at|for|of|to|with|regarding|on|that)\b\s*)?")
+# What ends a topic: the next clause (`, saying …`, `, which …`, `and urged …`).
+_TOPIC_END = re.compile(
+    r",\s+(?:saying|adding|while|which|who|noting|stressing|and\s+(?:said|called|urged|added|noted|stressed))\b"
+)
+
+
+def _topic(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, participle: bool) -> bool:
+    """`X expressed concern about Y`, `X paid tribute to Y`: the content is what the
+    concern, support or tribute is about, to the end of its clause."""
+    text = f.text
+    op = _TOPIC_OPENER.match(text, m.end(), e)
+    a = op.end() if op else m.end()
+    end = _TOPIC_END.search(text, a, min(e, a + 400))
+    b = end.start() if end else e
+    src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
+    if src is None or not (src.text[0].isupper() or src.text.lower() in _PRONOUNS):
+        return False
+    return f.add(a, b, cue_span, src, Rule.TOPIC, 0.6, min_words=2)
 
 
 _SUBORDINATE = re.compile(
@@ -598,7 +672,7 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     text = f.text
     end = e
     cs = _content_start_after(text, m.end(), e, cue)
-    nxt = text[cs:e].lstrip(" ,:")
+    nxt = text[cs : min(e, cs + 200)].lstrip(" ,:")
     nw = nxt.split()
     if len(nw) < 3:
         return False
@@ -610,7 +684,9 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in LISTENER_VERBS:
         if nw[0].lower() in CLAUSE_PREPOSITIONS:
             return False
-    if _CLOSE_BEFORE.search(text, s, m.start()) or (cue in LISTENER_VERBS and _QUOTE_BEFORE.search(text, s, m.start())):
+    near = max(s, m.start() - 40)
+    if _CLOSE_BEFORE.search(text, near, m.start()) or (
+            cue in LISTENER_VERBS and _QUOTE_BEFORE.search(text, _look_back(text, s, m.start()), m.start())):
         return False
     sub = _SUBORDINATE.match(text, s, m.start())
     if sub and "," not in text[s : m.start()]:
@@ -673,7 +749,7 @@ _TO_OR_THAT = re.compile(r"\s+(?:to|that)\b")
 
 
 def _opens_sentence(text: str, s: int, cue: int) -> bool:
-    return not text[s:cue].strip(_OPEN_Q + " ")
+    return cue - s <= 8 and not text[s:cue].strip(_OPEN_Q + " ")
 
 
 def _fronted(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
@@ -686,6 +762,25 @@ def _fronted(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
     if comma < 0:
         return False
     return f.add(th.end(), comma, cue_span, _subject(text, comma + 2, e), Rule.FRONTED, 0.6)
+
+
+# `"…," he said, adding that …`: the speaker of the quote's own cue.
+_QUOTE_CUE_BEFORE = re.compile(r"[\"”’']\s*(?P<src>[A-Za-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?P<verb>[a-z]+),\s*$")
+
+
+def _adding_after_quote(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span) -> bool:
+    """`"…," Lena Marsh said, adding that …`: the participle reports more of the same speech."""
+    text = f.text
+    if not cue.endswith("ing") or cue not in SPEECH_VERBS:
+        return False
+    q = _QUOTE_CUE_BEFORE.search(text, max(s, m.start() - 80), m.start())
+    if q is None or q.group("verb") not in SPEECH_VERBS:
+        return False
+    cs = _content_start_after(text, m.end(), e, cue)
+    if not _THAT_END.search(text, m.end(), cs):
+        return False  # `adding that …` only: `adding, "…"` is the core's direct quote
+    src = Span(q.group("src"), q.start("src"), q.end("src"))
+    return f.add(cs, e, cue_span, src, Rule.PARTICIPLE, 0.7)
 
 
 def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
@@ -713,7 +808,9 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     if cue in ("according to",):
         _according(f, s, e, m, cue_span)
         return
-    participle = cue.split()[0].endswith("ing") and bool(_PARTICIPLE_LEAD.search(text[s : m.start()]))
+    participle = cue.split()[0].endswith("ing") and bool(_PARTICIPLE_LEAD.search(text, max(s, m.start() - 8), m.start()))
+    if participle and _adding_after_quote(f, s, e, m, cue, cue_span):
+        return
     if cue.endswith("ing") and _opens_sentence(text, s, m.start()) and _fronted(f, s, e, m, cue_span):
         return
     if m.group("head"):
@@ -731,6 +828,9 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     if cue in FOR_CUES or cue.split()[0] in ("called", "calls", "call", "calling"):
         if _called_for(f, s, e, m, cue_span, participle):
             return
+    if cue in TOPIC_CUES:
+        _topic(f, s, e, m, cue_span, participle)
+        return
     if cue in OBJECT_CUES:
         _object(f, s, e, m, cue, cue_span, participle)
         return
@@ -745,8 +845,9 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
 
 
 
-def _cues(text: str, a: int, b: int) -> list[re.Match]:
-    """What `_CUE.finditer(text, a, b)` yields, trying _CUE only where _CUE_AHEAD finds a cue word."""
+def _cues(text: str, a: int, b: int, limit: int | None = None) -> list[re.Match]:
+    """What `_CUE.finditer(text, a, b)` yields (its first `limit`), trying _CUE only where
+    _CUE_AHEAD finds a cue word."""
     out = []
     pos = a
     if a == 0:
@@ -760,6 +861,8 @@ def _cues(text: str, a: int, b: int) -> list[re.Match]:
         if m:
             out.append(m)
             pos = m.end()
+            if limit is not None and len(out) >= limit:
+                break
         else:
             pos = at + 1
     return out
@@ -782,12 +885,16 @@ def find_claims(doc: Document, quotes: list[QuoteSpan]) -> list[Claim]:
     return _dedupe(f.out)
 
 
+_DEDUPE_REACH = 16
+
+
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per content stretch: keep the first (outermost cue) of heavily overlapping ones."""
     out: list[Claim] = []
     for c in claims:
         clash = False
-        for o in out:
+        # claims arrive in text order, a sentence's together: a clash is among the latest kept
+        for o in out[-_DEDUPE_REACH:]:
             ov = min(o.content.end, c.content.end) - max(o.content.start, c.content.start)
             inside = o.content.start <= c.cue.start < o.content.end
             nested = inside and c.content.end - c.content.start < 0.8 * (o.content.end - o.content.start)

@@ -24,7 +24,13 @@ from quotedb.lexicon.people import PERSONAL_PRONOUNS
 from quotedb.dates import date_in_text
 from quotedb.lexicon.calendar import MONTHS, WEEKDAYS
 from quotedb.lexicon.events import (
+    BODY_HEADS,
+    ELSEWHERE_NOUNS,
     EVENT_NOUNS,
+    FUTURE_WORDS,
+    GATHERING_KINDS,
+    GATHERING_MODIFIERS,
+    INTRO_WORDS,
     HOLD_VERBS,
     ORDINAL_WORDS,
     ORGANIZER_CUES,
@@ -252,7 +258,8 @@ def _is_heading(text: str, a: int, b: int) -> bool:
 class _Scan:
     """One pass over the body: events with their mentions, paragraph by paragraph."""
 
-    def __init__(self, text: str, paragraphs: list[tuple[int, int]], body: tuple[int, int], published: dt.date | None):
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], body: tuple[int, int], published: dt.date | None,
+                 sentences_of=None):
         self.text = text
         self.published = published
         self.paragraphs = paragraphs
@@ -268,7 +275,8 @@ class _Scan:
             nouns = _noun_starts(text, ps, pe)
             if not nouns:
                 continue
-            for s, e in sentences(text, ps, pe):
+            sents = sentences_of(pi) if sentences_of is not None else sentences(text, ps, pe)
+            for s, e in sents:
                 if bisect.bisect_left(nouns, s) == bisect.bisect_left(nouns, e):
                     continue
                 for mn in _mentions(text, s, e):
@@ -336,8 +344,8 @@ class _Scan:
             ev.date = date_in_text(text, mn.end, e, self.published)
 
 
-def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
-    sc = _Scan(text, paragraphs, body, _published(published))
+def _scan(text: str, paragraphs, published: str | None, body, sentences_of=None) -> _Scan:
+    sc = _Scan(text, paragraphs, body, _published(published), sentences_of)
     for ev, at in sc.pending:
         for rs, _re, other in sc.refs:
             if rs >= at and other is not ev and other.location:
@@ -356,9 +364,11 @@ def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
     return sc
 
 
-def find_events(doc: Document) -> list[Event]:
-    """Named events in the body, one per event however often it is mentioned."""
-    return [ev.freeze() for ev in _scan(doc.text, doc.paragraphs, doc.published, doc.body).events]
+def find_events(doc: Document) -> EventList:
+    """Named events in the body, one per event however often it is mentioned, and the
+    article's principal event among them (the gathering the headline or lead introduces)."""
+    events = [ev.freeze() for ev in _scan(doc.text, doc.paragraphs, doc.published, doc.body, doc.sentences_of).events]
+    return _with_principal(doc, events)
 
 
 # What places words at an event: `said at the symposium`, `during the 43rd session`,
@@ -387,11 +397,10 @@ def _explicit(text: str, a: int, b: int, events: list[Event], placed: bool = Tru
     return best
 
 
-def _sentence_around(text: str, paragraphs, pi: int, lo: int, hi: int) -> tuple[int, int]:
+def _sentence_around(sentences_of, paragraphs, pi: int, lo: int, hi: int) -> tuple[int, int]:
     if not (0 <= pi < len(paragraphs)):
         return lo, hi
-    ps, pe = paragraphs[pi]
-    sents = sentences(text, ps, pe)
+    sents = sentences_of(pi)
     a, b = lo, hi
     for s, e in sents:
         if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
@@ -427,11 +436,31 @@ def _carried(text, paragraphs, pi, events, surname: str | None, pronoun: bool = 
 
 
 def link_event(doc: Document, quote: Quote, cue: Span | None, events: list[Event]) -> str | None:
-    """The name of the event where the quote was said, when the text places it there."""
-    return _link(doc.text, quote, cue, events, doc.paragraphs)
+    """The name of the event where the quote was said: one its text places it at, else the
+    article's principal event, unless its sentence puts the words elsewhere."""
+    text = doc.text
+    name = _link(text, quote, cue, events, doc.paragraphs, doc.sentences_of)
+    principal = getattr(events, "principal", None)
+    name = getattr(events, "aliases", {}).get(name, name)
+    lo = quote.start if cue is None else min(quote.start, cue.start)
+    hi = quote.end if cue is None else max(quote.end, cue.end)
+    first, last = doc.sentence_at(lo), doc.sentence_at(max(lo, hi - 1))
+    a = first[0] if first else lo
+    b = max(hi, last[1] if last else hi)
+    if _elsewhere(text, a, b) and not (principal is not None and principal.kind == "interview"):
+        placed = _explicit(text, a, b, events)
+        return placed.name if placed is not None else None
+    if principal is None:
+        return name
+    if name is not None and name != principal.name and not _tokens(name) <= _tokens(principal.name):
+        other = next((ev for ev in events if ev.name == name), None)
+        described = other is not None and other.kind == principal.kind and name[:1].islower()
+        if not described and not _only_in_content(doc, quote, events):
+            return name
+    return principal.name
 
 
-def _link(text, quote, cue, events, paragraphs) -> str | None:
+def _link(text, quote, cue, events, paragraphs, sentences_of) -> str | None:
     if not events:
         return None
     lo, hi = quote.start, quote.end
@@ -441,7 +470,7 @@ def _link(text, quote, cue, events, paragraphs) -> str | None:
         lo, hi = min(lo, quote.speaker_mention.start), max(hi, quote.speaker_mention.end)
     starts = [p[0] for p in paragraphs]
     pi = max(bisect.bisect_right(starts, lo) - 1, 0) if paragraphs else 0
-    a, b = _sentence_around(text, paragraphs, pi, lo, hi)
+    a, b = _sentence_around(sentences_of, paragraphs, pi, lo, hi)
     ev = _explicit(text, a, b, events)
     if ev is not None:
         return ev.name
@@ -467,15 +496,15 @@ def _link(text, quote, cue, events, paragraphs) -> str | None:
         ja, jb = paragraphs[j]
         if _is_heading(text, ja, jb):
             break
-        ev = _topic_event(text, ja, jb, events)
+        ev = _topic_event(text, sentences_of(j), events)
         if ev is not None:
             return ev.name
     return None
 
 
-def _topic_event(text: str, a: int, b: int, events: list[Event]) -> Event | None:
+def _topic_event(text: str, sents: list[tuple[int, int]], events: list[Event]) -> Event | None:
     """The event a paragraph introduces: it opens with the event, or someone holds it."""
-    for s, e in sentences(text, a, b)[:2]:
+    for s, e in sents[:2]:
         for mn in _mentions(text, s, e):
             lead = _DATELINE.sub("", text[s : mn.start])
             lead = _PARTICIPLE_LEAD.sub("", lead)
@@ -485,3 +514,287 @@ def _topic_event(text: str, a: int, b: int, events: list[Event]) -> Event | None
                 if ev is not None:
                     return ev
     return None
+
+
+def _only_in_content(doc: Document, quote: Quote, events: list[Event]) -> bool:
+    """The quote's words name an event, and nothing outside them places it there: `said
+    that “the Summit for X was a farce”` was not said at that summit."""
+    text = doc.text
+    if _explicit(text, quote.start, quote.end, events) is None:
+        return False
+    sent = doc.sentence_at(quote.start)
+    a, b = sent if sent else (quote.start, quote.end)
+    a, b = min(a, quote.start), max(b, quote.end)
+    return _explicit(text, a, quote.start, events) is None and _explicit(text, quote.end, b, events) is None
+
+
+# --- the principal event ------------------------------------------------------------------
+# News reports of a gathering name it once in the headline or lead (`attended the Fifth
+# Forum on …`, `at the 51st session of …`) and then quote its speakers without repeating
+# where: every quote of such an article was said there, unless its sentence puts it
+# elsewhere (`in a written statement`, `in an interview`).
+
+_KIND_ALT = alternation(GATHERING_KINDS)
+_KIND = re.compile(r"(?i:\b(" + _KIND_ALT + r"))\b")
+_DAYS_MONTHS = "|".join(w.capitalize() for w in WEEKDAYS) + "|" + "|".join(
+    m.capitalize() for m in MONTHS if len(m) == 3)
+# The same name read from its kind word: the words before it one by one (walking back),
+# the of/on/for chain after it by one anchored match, instead of a search from far back.
+_NAME_WORD = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|\d{4}|[A-Z][\w'’\-]*|" + alternation(GATHERING_MODIFIERS)
+    + r"|[a-z]+-(?:day|level|week|year))"
+)
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_KIND_AND_CHAIN = re.compile(
+    r"(?i:" + _KIND_ALT + r")(?:\s+(?:of|on|for)\s+(?!(?:" + _DAYS_MONTHS + r")\w*\b)(?:the\s+)?"
+    r"(?:(?!(?:" + _DAYS_MONTHS + r")\w*\b)[A-Z][\w'’\-]*(?:\s+|(?=[,.:;\s]))|(?:of|on|for|and|the)\s+)*"
+    r"(?!(?:" + _DAYS_MONTHS + r")\w*\b)(?:[A-Z][\w'’\-]*))?"
+)
+
+
+def _name_start(text: str, a: int, kind_at: int) -> int:
+    """Where a gathering's name starts: up to 8 name words right before its kind word."""
+    start = kind_at
+    for _ in range(8):
+        w = _WORD_BEFORE.search(text, max(a, start - 40), start)
+        if w is None:
+            break
+        word = w.group(1)
+        bare = word.lstrip("\"“‘'«(")
+        if not _NAME_WORD.fullmatch(bare):
+            break
+        start = w.start(1) + len(word) - len(bare)
+        if bare != word:
+            break  # `the “International Forum …`: the name opens at the mark
+    return start
+
+
+_INTRO = re.compile(
+    r"\b(?:" + alternation(INTRO_WORDS) + r")\s+(?:(?:the|a|an|its|this|\d+(?:st|nd|rd|th)|"
+    r"(?:opening|closing|close|start|end|launch|margins)\s+of|"
+    + "|".join(ORDINAL_WORDS) + r")\s+)*[\"“‘]?\s*$",
+    re.IGNORECASE,
+)
+_TITLED = re.compile(
+    r"(?i:(" + _KIND_ALT + r"))[^.\n]{0,60}?\b(?:titled|entitled|themed|called|named|under\s+the\s+theme(?:\s+of)?"
+    r"|on\s+the\s+theme(?:\s+of)?)\s*[,:]?\s*(?:[\"“]([^\"”\n]{5,200}?)[,.]?[\"”]|‘([^\n]{5,200}?)[,.]?’(?=[\s,.;]))"
+)
+_BODY = re.compile(
+    r"\b(?:addressing|addressed|told|briefed)\s+(?:the\s+)?((?:[A-Z][\w\-]+\s+){0,6}(?:"
+    + "|".join(BODY_HEADS) + r")(?:\s+[A-Z][\w\-]+){0,2})"
+)
+_NOT_DAY = r"(?!(?:" + _DAYS_MONTHS + r")\w*\b)"
+_CAPS = _NOT_DAY + r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|the|and|for|on|a)\s+)*" + _NOT_DAY + r"[A-Z][\w'’\-]*)*"
+# A title-case name goes on through a list (`on Rights, Trade and Peace`), a subtitle
+# (`Forum on Democracy: Shared Values`) or the body it is a part of (`Assembly Third Committee`).
+_NAME_TAIL = re.compile(
+    r"(?:,\s+" + _CAPS + r")*,?\s+and\s+" + _CAPS + r"|:\s+" + _CAPS
+    + r"|(?:\s+[A-Z][\w\-]+){0,2}\s+(?:" + "|".join(BODY_HEADS) + r")\b"
+)
+_INTERVIEW = re.compile(
+    r"\b(?i:in|during|gave|giving)\s+(?:an?\s+|the\s+)?(?:(?:exclusive|joint|televised|telephone)\s+)?"
+    r"(interview\s+with\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w'’\-]*)*)"
+)
+_TITLE_ON = re.compile(r"\s+on\s+[\"“]([^\"”\n]{5,200}?)[,.]?[\"”]")
+_CHAIN = re.compile(r"\s+(on|of)\s+((?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,7})")
+_CHAIN_STOP = frozenset(
+    "in at held hosted organized organised that which who was is were are will to with by from and said says on "
+    "during after before where when as this last its their his her took takes met meets began ended drew".split()
+) | frozenset(WEEKDAYS)
+_ELSEWHERE = re.compile(
+    r"\bin\s+(?:a|an|his|her|their|its|the)\s+(?:(?:written|joint|separate|recent|televised|video|telephone|"
+    r"exclusive|later|earlier)\s+)?(?:" + "|".join(ELSEWHERE_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+_TITLE_CUES = ("titled", "themed", "called", "named", "theme")
+_LEAD_CHARS = 300  # a gathering this close to the start is in the headline or lead
+_KIND_HEADS = tuple({k.split()[-1] for k in GATHERING_KINDS})
+
+
+@dataclass(frozen=True)
+class _Gathering:
+    start: int
+    end: int  # of the mention as written (the name may be completed from another mention)
+    name: str
+    kind: str
+    intro: bool
+    titled: bool = False
+    placed: bool = False  # a placing word (`at`, `during`, `addressing` ...) introduces it, not just the lead
+
+
+def _chain(text: str, end: int) -> str:
+    """A lower-case continuation of a gathering's name: `seminar on river law and policy`."""
+    m = _CHAIN.match(text, end, min(len(text), end + 120))
+    if not m:
+        return ""
+    out = []
+    for w in m.group(2).split():
+        if w.lower() in _CHAIN_STOP or w[:1].isdigit() or (w.islower() and w.endswith(("ed", "ens", "ins", "ends"))):
+            break  # `session of the board opened`: a verb ends the name
+        out.append(w)
+    while out and out[-1].lower() in ("the", "of", "a", "an"):
+        out.pop()
+    return f" {m.group(1)} {' '.join(out)}" if out else ""
+
+
+def _kind_hits(text: str) -> list[int]:
+    """Where a gathering's head word occurs (lower-cased text, str.find in C): most news
+    paragraphs hold none, and they are skipped without running a pattern."""
+    low = text.lower()
+    hits = []
+    for k in _KIND_HEADS:
+        i = low.find(k)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(k, i + 1)
+    hits.sort()
+    return hits
+
+
+def _gatherings(text: str, spans: list[tuple[int, int]]) -> list[_Gathering]:
+    found = []
+    hits = _kind_hits(text)
+    if not hits:
+        return found
+    for a, b in spans:
+        lo_i, hi_i = bisect.bisect_left(hits, a), bisect.bisect_left(hits, b)
+        if lo_i == hi_i:
+            continue
+        done = a
+        for hit in hits[lo_i:hi_i]:
+            if hit < done:
+                continue
+            # the kind around this head word (`press conference` for `conference`)
+            km = next((k for k in _KIND.finditer(text, max(done, hit - 16), min(b, hit + 20))
+                       if k.start() <= hit < k.end()), None)
+            if km is None:
+                continue
+            done = km.end()
+            start = _name_start(text, a, km.start())
+            tail = _KIND_AND_CHAIN.match(text, km.start(), min(b, km.end() + 200))
+            if tail is None:
+                continue
+            ev = text[start : tail.end()].strip()
+            ev = re.sub(r"^(?:The|A|An)\s+", "", ev)
+            if "\n" in ev:
+                ev = ev.split("\n")[-1]
+            if not ev[:1].isalnum():
+                continue
+            before = text[max(a, start - 40) : start]
+            prev = re.search(r"(\w+)\s+(?:the\s+|a\s+|an\s+)?$", before)
+            if (prev and prev.group(1).lower() in FUTURE_WORDS) or ev.split()[0].lower() in FUTURE_WORDS:
+                continue  # `the upcoming summit`: not where anything was said yet
+            end = tail.end()
+            if ev.split()[-1][:1].isupper():
+                tail = _NAME_TAIL.match(text, end, b)
+                if tail:
+                    ev += text[end : tail.end()]
+                    end = tail.end()
+            titled = _TITLE_ON.match(text, end, b)
+            if titled:
+                found.append(_Gathering(titled.start(1), titled.end(1), titled.group(1).strip(" ,."),
+                                        km.group(1).lower(), True, True, bool(_INTRO.search(before))))
+                continue
+            if not re.search(r"\s(?:of|on|for)\s", ev):
+                ev += _chain(text, end)
+            placed = bool(_INTRO.search(before))
+            intro = placed or start < _LEAD_CHARS
+            if len(ev.split()) == 1 and not intro:
+                continue
+            found.append(_Gathering(start, end, ev, km.group(1).lower(), intro, False, placed))
+    return found
+
+
+def _principal_gathering(text: str, spans: list[tuple[int, int]]) -> tuple[_Gathering | None, _Gathering | None]:
+    """The first gathering introduced as where people speak, named by its title when it has
+    one (`a seminar titled “…”`), else by its fullest mention of the same kind; and the
+    lead's description of it, when the lead describes it before naming it."""
+    found = _gatherings(text, spans)
+    if not any(g.intro and len(g.name.split()) > 1 for g in found):
+        for a, b in spans:
+            if not any(h in text[a:b] for h in BODY_HEADS):
+                continue
+            for m in _BODY.finditer(text, a, b):
+                found.append(_Gathering(m.start(1), m.end(1), m.group(1).strip(), "meeting", True))
+    for a, b in spans[:3]:
+        if "interview" not in text[a:b]:
+            continue
+        for m in _INTERVIEW.finditer(text, a, b):
+            found.append(_Gathering(m.start(1), m.end(1), m.group(1).strip(), "interview", True, False, True))
+    found.sort(key=lambda g: g.start)
+    intro = [g for g in found if g.intro and len(g.name.split()) > 1] or [g for g in found if g.intro]
+    if not intro:
+        return None, None  # named only in passing: not where the article's words were said
+    first = intro[0]
+    interview = next((g for g in intro if g.kind == "interview"), None)
+    if interview is not None and not first.placed:
+        # `X thanked Y for hosting the Conference. In an interview with Z, X said …`: the
+        # lead names a gathering, the interview is where the words were said
+        return interview, None
+    described = None
+    if first.name[:1].islower() and not first.titled:
+        # `told a counter-terrorism meeting …`: a lead describes the gathering, then names it
+        named = next((g for g in intro[1:4] if g.name[:1].isupper() and len(g.name.split()) >= 3
+                      and g.start - first.start < 1500), None)
+        if named is not None:
+            described, first = first, named
+    if first.titled:
+        return first, described
+    for a, b in spans:
+        low = text[a:b].lower()
+        if not any(w in low for w in _TITLE_CUES):
+            continue
+        for t in _TITLED.finditer(text, a, b):
+            if t.group(1).lower() == first.kind:
+                at = 2 if t.group(2) else 3
+                return _Gathering(t.start(at), t.end(at), t.group(at).strip(" ,."), first.kind, True, True), described
+    same = [g.name for g in found if g.kind == first.kind]
+    name = max(same, key=lambda s: (sum(w[:1].isupper() for w in s.split()), len(s)))
+    if len(name.split()) < 2:
+        return None, None  # `the meeting` alone names nothing a reader could look up
+    return _Gathering(first.start, first.end, name, first.kind, True, False, first.placed), described
+
+
+class EventList(list):
+    """find_events' answer: the events, and which of them is the article's principal one."""
+
+    principal: Event | None = None
+    aliases: dict[str, str] = {}  # a lead's description of the principal event -> its name
+
+
+def _with_principal(doc: Document, events: list[Event]) -> EventList:
+    text = doc.text
+    spans = ([(0, doc.body[0])] if doc.body[0] > 0 else []) + list(doc.paragraphs)
+    out = EventList(events)
+    g, described = _principal_gathering(text, spans)
+    if g is None:
+        return out
+    if described is not None:
+        dwords = _tokens(described.name)
+        kept = [ev for ev in out if not (_tokens(ev.name) <= dwords)]
+        out.aliases = {ev.name: g.name for ev in out if ev not in kept}
+        out[:] = kept
+    gwords = _tokens(g.name)
+    for i, ev in enumerate(out):
+        ewords = _tokens(ev.name)
+        if not ewords & gwords - set(EVENT_NOUNS):
+            continue
+        if ewords <= gwords or gwords <= ewords or g.titled:
+            # one name written out in full and in part, or by its title: the fuller one names it
+            longer = g.name if len(gwords) > len(ewords) or g.titled else ev.name
+            out[i] = Event(longer, ev.kind, ev.location, ev.organizer, ev.date, ev.mention)
+            out.aliases = {k: longer for k in out.aliases} | ({ev.name: longer} if longer != ev.name else {})
+        elif ev.kind != g.kind:
+            continue
+        out.principal = out[i]
+        return out
+    sent = doc.sentence_at(g.start) or (g.start, min(len(text), g.end + 200))
+    date = date_in_text(text, g.end, max(sent[1], g.end), _published(doc.published))
+    out.principal = Event(g.name, g.kind, None, None, date, Span(text[g.start : g.end], g.start, g.end))
+    out.append(out.principal)
+    return out
+
+
+def _elsewhere(text: str, a: int, b: int) -> bool:
+    """The quote's sentence says the words were written or said somewhere else."""
+    return bool(_ELSEWHERE.search(text, a, b))

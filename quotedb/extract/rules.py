@@ -57,6 +57,7 @@ class Rule(StrEnum):
     PARTICIPLE_URGE = "participle-urge"
     CALL_FOR = "call-for"
     OBJECT = "object"
+    TOPIC = "topic"
     HEADLINE = "headline"
     FRONTED = "fronted"
 
@@ -66,6 +67,9 @@ class Rule(StrEnum):
 WITH_QUOTE = "+quote"
 WITH_LEAD_IN = "+lead-in"
 BELIEF = "-belief"
+# A direct quote of one or two words inside running text (`called it "a gamble"`): words
+# used or scare quotes rather than a statement, kept at low confidence under this suffix.
+FRAGMENT = "+fragment"
 
 # Attributions too weak to cut a claim that runs into their quote.
 WEAK_RULES = frozenset({Rule.BEFORE_EMBEDDED, Rule.UNATTRIBUTED, Rule.CONTINUATION})

@@ -12,6 +12,8 @@ that one opens with a mark, the usual newspaper convention.
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 
@@ -108,10 +110,20 @@ _FAMILY = {'"': "straight", "''": "straight", "``": "straight", "\u201c": "curly
            "\u201e": "curly", "\u00ab": "angle", "\u00bb": "angle"}
 
 
-def _closer_ahead(marks: list[_Mark], opener: _Mark, family: str | None = None) -> bool:
+def _last_closers(marks: list[_Mark]) -> dict[str | None, int]:
+    """Per style, the position of the paragraph's last double mark that can close: one pass,
+    so asking whether a closer follows an opener costs nothing however many marks there are."""
+    last: dict[str | None, int] = {}
+    for m in marks:
+        if m.double and m.can_close:
+            last[_FAMILY.get(m.glyph)] = m.pos
+    return last
+
+
+def _closer_ahead(last: dict[str | None, int], opener: _Mark, family: str | None = None) -> bool:
     """A closing mark of the given style (the opener's own by default) follows it in the paragraph."""
     family = family or _FAMILY.get(opener.glyph)
-    return any(m.pos > opener.pos and m.double and m.can_close and _FAMILY.get(m.glyph) == family for m in marks)
+    return last.get(family, -1) > opener.pos
 
 
 def _pair_doubles(text: str, marks: list[_Mark], hi: int) -> list[_Raw]:
@@ -119,6 +131,7 @@ def _pair_doubles(text: str, marks: list[_Mark], hi: int) -> list[_Raw]:
     open_mark: _Mark | None = None
     continues = False
     nested: str | None = None  # family of a differently styled quote inside the open one
+    last = _last_closers(marks)
     for m in marks:
         if not m.double:
             continue
@@ -132,7 +145,7 @@ def _pair_doubles(text: str, marks: list[_Mark], hi: int) -> list[_Raw]:
                 nested = None
             continue
         if m.can_open and not m.can_close and family != _FAMILY.get(open_mark.glyph) \
-                and family == "curly" and _closer_ahead(marks, m) and _closer_ahead(marks, m, _FAMILY.get(open_mark.glyph)):
+                and family == "curly" and _closer_ahead(last, m) and _closer_ahead(last, m, _FAMILY.get(open_mark.glyph)):
             nested = family  # `"… Written “at this time,” the statement …`: a quote within a quote
             continue
         if m.can_close and m.pos > open_mark.end:
@@ -158,7 +171,14 @@ def _pair_doubles(text: str, marks: list[_Mark], hi: int) -> list[_Raw]:
 def _pair_singles(marks: list[_Mark], taken: list[_Raw]) -> list[_Raw]:
     """British-style single quotes that are not inside a double-quoted span."""
     out: list[_Raw] = []
-    singles = [m for m in marks if not m.double and not any(r.start <= m.pos < r.end for r in taken)]
+    spans = sorted((r.start, r.end) for r in taken)  # double-quoted spans do not overlap
+    starts = [a for a, _ in spans]
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i][1]
+
+    singles = [m for m in marks if not m.double and not inside(m.pos)]
     i = 0
     while i < len(singles):
         m = singles[i]

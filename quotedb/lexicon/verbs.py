@@ -11,6 +11,7 @@ Roles decide how the cue takes its content, and so where the reported clause sta
   quote        introduces quoted words but rarely a clause (`"…," she quipped`): -s and -ed forms
   belief       a thought, which PolNeAR annotates as an attribution too
   object       content is an object with its complement: `called X a Y`, `accused X of Y`
+  topic        content is the object of its preposition: `expressed concern about Y`
   infinitive   content is an infinitive: `promised to deliver`
   urge         content is `X to …`: `urged X to …`
   clause-only  reports only when a `to` or `that` clause follows (`pledged delegates` is not)
@@ -86,6 +87,18 @@ criticize  -          object
 criticise  -          object
 accuse     -          object
 cite       -          fronted
+reiterate  -          speech
+highlight  -          speech -ing
+underline  -          speech -ing
+demand     -          speech
+regret     regretted  speech
+condemn    -          object -ing
+denounce   -          object -ing
+hail       -          object
+praise     -          object -ing
+laud       -          object -ing
+applaud    -          object -ing
+deplore    -          object -ing
 quip       quipped    quote
 mock       -          quote
 exclaim    -          quote
@@ -105,7 +118,8 @@ post       -          quote
 read       read       quote
 """
 
-# Multi-word cues, matched as phrases (lower case, single spaces): verb lemma, particle, roles.
+# Multi-word cues, matched as phrases (lower case, single spaces): verb lemma (`:past` when
+# irregular), particle, roles.
 PHRASES_TABLE = """
 point out    speech
 call on      urge
@@ -115,10 +129,28 @@ appeal to    urge -base
 point to     object
 call out     object
 put it       quote
+express concern        topic
+express concerns       topic
+voice concern          topic
+voice concerns         topic
+express appreciation   topic
+express gratitude      topic
+express regret         topic
+express support        topic
+express opposition     topic
+express hope           topic
+express dissatisfaction topic
+voice support          topic
+voice opposition       topic
+pay:paid tribute       topic
+voice alarm            topic
+express alarm          topic
+speak:spoke of         topic -ing
+advocate for           topic -ing
 """
 
 ROLES = frozenset(
-    "speech quote belief object infinitive urge clause-only tail-only not-claim listener headline headline-past fronted"
+    "speech quote belief object topic infinitive urge clause-only tail-only not-claim listener headline headline-past fronted"
     " for".split()
 )
 
@@ -181,7 +213,8 @@ def _phrases(table: str) -> tuple[Lexeme, ...]:
     out = []
     for line in table.strip().splitlines():
         verb, particle, *rest = line.split()
-        forms = {k: f"{v} {particle}" for k, v in inflect(verb).items()}
+        verb, _, past = verb.partition(":")  # `pay:paid`: an irregular past
+        forms = {k: f"{v} {particle}" for k, v in inflect(verb, past or None).items()}
         if verb == "put":  # `as she put it`: past and present alike, never `putting it`
             forms = {"base": "put it", "s": "puts it"}
         for drop in (w[1:] for w in rest if w.startswith("-")):
@@ -219,6 +252,7 @@ FOR_CUES: frozenset[str] = forms_with("for", PHRASES)
 BELIEF_VERBS: frozenset[str] = forms_with("belief")
 TAIL_ONLY_VERBS: frozenset[str] = forms_with("tail-only")
 OBJECT_CUES: frozenset[str] = forms_with("object") | forms_with("object", PHRASES)
+TOPIC_CUES: frozenset[str] = forms_with("topic", PHRASES)
 INFINITIVE_CUES: frozenset[str] = forms_with("infinitive")
 NOT_CLAIM_CUES: frozenset[str] = forms_with("not-claim") | NOUN_HOMOGRAPHS
 CLAUSE_ONLY_CUES: frozenset[str] = forms_with("clause-only")
