@@ -58,7 +58,7 @@ class Person:
 
     def __init__(self, name: str, pos: int) -> None:
         self.name, self.role, self.org, self.first = name, None, None, pos
-        self.parts = frozenset(name.split())
+        self.parts = tuple(dict.fromkeys(name.split()))  # ordered: surname mentions are absorbed in name order
         self.pos = [pos]
 
     def absorb(self, role: str | None, org: str | None) -> None:
@@ -78,7 +78,7 @@ def people(text: str, end: int | None = None) -> dict[str, Person]:
             continue  # "Premier League", "The Ministry": no person's full name in the run
         s, e = m.start(), m.end()
         left, right = left_extent(text, s), right_extent(text, e)
-        for phrase in {text[left:e], text[s:right]}:
+        for phrase in dict.fromkeys((text[left:e], text[s:right])):  # in text order: absorb is order-sensitive
             for sp in parsed(phrase):
                 if sp.kind != "person" or not sp.name or len(sp.name.split()) < 2 or is_place(sp.name.split()):
                     continue
