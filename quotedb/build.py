@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,8 +61,11 @@ def read(path: str, text_column: str | None = None) -> Iterator[Article | ReadEr
 
 
 def display_path(path: str | Path) -> str:
-    """Relative to the working directory when inside it, so `raw` and `./raw` agree."""
-    absolute = Path(path).resolve()
+    """Relative to the working directory when inside it, so `raw` and `./raw` agree. The
+    folder is resolved, not the file: a link is named as itself, so a dangling link or a
+    link loop is reported under the name the user sees."""
+    path = Path(path)
+    absolute = path.parent.resolve() / path.name
     try:
         return str(absolute.relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -148,59 +152,7 @@ def build(
     gc.freeze()
     try:
         with writer.batch():
-            steps = _steps(files, writer, summary, text_column)
-            pending: list[tuple[ArticleStep, Prepared | None]] = []
-            written = [0]
-            unsettled = [0]
-
-            def flush() -> None:
-                outcomes = writer.write_all([(step.article, result) for step, result in pending])
-                for (step, _), outcome in zip(pending, outcomes):
-                    if isinstance(outcome, Exception):
-                        fail(f"{step.article.where}: {type(outcome).__name__}: {outcome}")
-                        step.complete[0] = False
-                    elif outcome.status == "unchanged" and step.new_file:
-                        summary.duplicates += 1  # a first read of its file: stored from another place
-                    else:
-                        summary.count(outcome.status)
-                        if outcome.status != "unchanged":
-                            unsettled[0] += outcome.quotes
-                bar.set_postfix(added=summary.added, duplicates=summary.duplicates, failed=summary.failed, refresh=False)
-                bar.update(len(pending))
-                before = written[0]
-                written[0] += len(pending)
-                pending.clear()
-                if unsettled[0] >= SETTLE_EVERY:
-                    writer.commit()
-                    writer.settle()
-                    writer.commit()
-                    unsettled[0] = 0
-                    _give_back_memory()
-                elif written[0] // COMMIT_EVERY > before // COMMIT_EVERY:
-                    writer.commit()
-
-            for step, result in analysed(steps, jobs):
-                if isinstance(step, ArticleStep) and not isinstance(result, str):
-                    pending.append((step, result))
-                    if len(pending) >= GROUP:
-                        flush()
-                    continue
-                if pending:
-                    flush()
-                if isinstance(step, FileEnd):
-                    if step.complete[0]:
-                        summary.removed += writer.finish_file(step.state, step.seen, step.articles)
-                    continue
-                if isinstance(step, Skipped):
-                    summary.skipped_files += 1
-                elif isinstance(step, ReadError):
-                    fail(str(step))
-                else:
-                    fail(f"{step.article.where}: {result}")
-                    step.complete[0] = False
-                bar.update(1)
-            if pending:
-                flush()
+            store_steps(analysed(_steps(files, writer, summary, text_column), jobs), writer, summary, fail, bar)
             writer.commit()
             summary.removed += _forget_missing(paths, set(files), writer)
             writer.commit()
@@ -214,6 +166,74 @@ def build(
         engine.dispose()
         close_bulk(db_path)
     return summary
+
+
+def store_steps(
+    results: Iterable[tuple[Step, Prepared | str | None]],
+    writer: Writer,
+    summary: Summary,
+    fail: Callable[[str], None],
+    bar=None,
+) -> None:
+    """Write steps paired with their prepared rows (None: already stored; a string: the
+    extraction's error) in input order, inside `writer.batch()`: groups of `GROUP`
+    articles, a commit every `COMMIT_EVERY`, a settle every `SETTLE_EVERY` new quotes.
+    `quotedb build` and `quotedb load` both store through here, so their rows are the same."""
+    bar = bar or _NoBar()
+    pending: list[tuple[ArticleStep, Prepared | None]] = []
+    written = [0]
+    unsettled = [0]
+    counted: set[int] = set()
+
+    def flush() -> None:
+        outcomes = writer.write_all([(step.article, result) for step, result in pending])
+        for (step, _), outcome in zip(pending, outcomes):
+            if isinstance(outcome, Exception):
+                fail(f"{step.article.where}: {type(outcome).__name__}: {outcome}")
+                step.complete[0] = False
+            else:
+                if outcome.status == "unchanged" and step.new_file:
+                    summary.duplicates += 1  # a first read of its file: the text came from another place
+                else:
+                    summary.count(outcome.status)
+                unsettled[0] += _toward_settle(writer, outcome, counted)
+        bar.set_postfix(added=summary.added, duplicates=summary.duplicates, failed=summary.failed, refresh=False)
+        bar.update(len(pending))
+        before = written[0]
+        written[0] += len(pending)
+        pending.clear()
+        if unsettled[0] >= SETTLE_EVERY:
+            writer.commit()
+            writer.settle()
+            writer.commit()
+            unsettled[0] = 0
+            counted.clear()
+            _give_back_memory()
+        elif written[0] // COMMIT_EVERY > before // COMMIT_EVERY:
+            writer.commit()
+
+    for step, result in results:
+        if isinstance(step, ArticleStep) and not isinstance(result, str):
+            pending.append((step, result))
+            if len(pending) >= GROUP:
+                flush()
+            continue
+        if pending:
+            flush()
+        if isinstance(step, FileEnd):
+            if step.complete[0]:
+                summary.removed += writer.finish_file(step.state, step.seen, step.articles)
+            continue
+        if isinstance(step, Skipped):
+            summary.skipped_files += 1
+        elif isinstance(step, ReadError):
+            fail(str(step))
+        else:
+            fail(f"{step.article.where}: {result}")
+            step.complete[0] = False
+        bar.update(1)
+    if pending:
+        flush()
 
 
 # Articles per batch transaction: large enough that commits cost nothing, small enough
@@ -252,11 +272,17 @@ def _steps(files: list[str], writer: Writer, summary: Summary, text_column: str 
     stored by this parser version are marked not to analyse (checked before the articles
     still in flight are written: `Writer.write` then finds them current)."""
     for path in files:
-        state = FileState.of(path)
-        if writer.file_is_current(state):
+        try:
+            state = _regular_file_state(path)
+            current = writer.file_is_current(state)
+            if not current:
+                state = state.hashed()
+        except OSError as e:
+            yield ReadError(path, f"cannot read: {e.strerror}" if e.strerror else str(e))
+            continue
+        if current:
             summary.unchanged += writer.articles_in_file(path)
             continue
-        state = state.hashed()
         # Only a file read before can have stale positions; a first read keeps no locators.
         seen: set[str] | None = set() if writer.articles_in_file(path) else None
         articles = 0
@@ -274,6 +300,33 @@ def _steps(files: list[str], writer: Writer, summary: Summary, text_column: str 
                     seen.add(item.locator or "")
                 yield ArticleStep(item, not writer.is_current(item), complete, seen is None)
         yield FileEnd(state, seen, complete, articles)
+
+
+def _toward_settle(writer: Writer, outcome, counted: set[int]) -> int:
+    """How many quotes an article adds to those the next settle takes. A written article's
+    own; an unchanged one's that no settle has seen, once: so a rerun after a build killed
+    before its settle settles at the same articles as a clean build, and gives the same
+    rows, ids included (a settle's position shifts the ids of the speakers made after it)."""
+    if outcome.article_id in counted:
+        return 0
+    if outcome.status != "unchanged":
+        counted.add(outcome.article_id)
+        return outcome.quotes
+    loose = writer.unsettled_quotes(outcome.article_id)
+    if loose:
+        counted.add(outcome.article_id)
+    return loose
+
+
+def _regular_file_state(path: str) -> FileState:
+    """The file's state, checked to be a regular file before anything opens it: hashing a
+    FIFO would wait forever for a writer, and a file gone since the listing (or a link
+    loop) raises here, to be reported against its name."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device or other special file"
+        raise OSError(f"not a regular file ({kind})")
+    return FileState.of(path)
 
 
 def _give_back_memory() -> None:

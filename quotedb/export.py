@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from quotedb.csvsafe import spreadsheet_safe
 from quotedb.store.identity import fold, name_key
 from quotedb.suggest import suggest_speakers
 
@@ -106,7 +107,7 @@ def write_rows(rows: Iterable[tuple], out: TextIO, fmt: str = "csv") -> int:
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([spreadsheet_safe(value) for value in row])  # CSV goes to spreadsheets
             count += 1
     elif fmt == "jsonl":
         for row in rows:

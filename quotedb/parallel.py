@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
+import signal
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -57,7 +61,11 @@ def analysed(steps: Iterable[Any], jobs: int, work: tuple[str, str] = WORK) -> I
             yield step, extract_one(article, work) if article is not None else None
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs) as pool:
+    # concurrent.futures, not multiprocessing.Pool: when a worker dies (kill -9, the OOM
+    # killer) a Pool replaces it and waits forever for the chunk it held; this pool breaks,
+    # and the build stops with WorkerDied instead of hanging.
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
+    try:
         pending: deque[tuple[list[Any], Any]] = deque()
         group: list[Any] = []
         articles: list[Article] = []
@@ -65,13 +73,13 @@ def analysed(steps: Iterable[Any], jobs: int, work: tuple[str, str] = WORK) -> I
 
         def submit() -> None:
             nonlocal group, articles
-            pending.append((group, pool.apply_async(extract_chunk, (articles, work)) if articles else None))
+            pending.append((group, pool.submit(extract_chunk, articles, work) if articles else None))
             group, articles = [], []
 
         def drain(keep: int) -> Iterator[tuple[Any, Result]]:
             while len(pending) > keep:
                 members, result = pending.popleft()
-                results = iter(result.get() if result is not None else ())
+                results = iter(result.result() if result is not None else ())
                 for step in members:
                     yield step, next(results) if _needs(step) is not None else None
 
@@ -86,3 +94,36 @@ def analysed(steps: Iterable[Any], jobs: int, work: tuple[str, str] = WORK) -> I
         if group:
             submit()
         yield from drain(0)
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise WorkerDied("an extraction worker process died (killed, or out of memory); "
+                         "what was committed is kept: run the build again to finish") from None
+    except BaseException:
+        # Ctrl-C or an error: drop the chunks not started; those running end in milliseconds.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended without answering; the chunk it held is lost, not retried."""
+
+
+def _start_worker(parent: int) -> None:
+    """Ctrl-C reaches the whole process group: workers ignore it, so only the parent stops
+    (with one line, its database consistent), not every worker with a traceback. And a
+    worker dies with its parent: after a kill -9 of the build, workers blocked on their
+    queue would otherwise stay behind for ever (Linux's PR_SET_PDEATHSIG; elsewhere not)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _set_parent_death_signal(signal.SIGKILL) and os.getppid() != parent:
+        os._exit(1)  # the parent died before the signal was asked for
+
+
+def _set_parent_death_signal(sig: int) -> bool:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(1, int(sig), 0, 0, 0) == 0  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        return False

@@ -335,4 +335,4 @@ def test_build_ends_with_the_time_it_took_and_how_to_browse(tmp_path):
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
     result = run("build", str(tmp_path / "news"), "--db", str(tmp_path / "town.db"))
-    assert re.search(r"Built .*town\.db in [0-9.]+ s\. To browse it: quotedb serve --db .*town\.db, then open http://127\.0\.0\.1:8001/", result.stderr)
+    assert re.search(r"Built .*town\.db in [0-9.]+ s\. To browse it: quotedb serve --db .*town\.db, then open http://127\.0\.0\.1:8001/", result.stdout)

@@ -6,15 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotedb.extract.claims import find_claims_unguarded as find_claims
-from quotedb.extract.claims import sentences
+from quotedb.extract.claims import find_claims
+from quotedb.extract.text import Document, sentences
 from quotedb.extract.spans import find_spans
-from quotedb.paragraphs import paragraph_spans
 
 
 def claims(text: str):
-    paras = paragraph_spans(text)
-    return find_claims(text, paras, find_spans(text, paras), (0, len(text)))
+    doc = Document.of(text)
+    return find_claims(doc, find_spans(doc))
 
 
 def one(text: str):
@@ -189,7 +188,7 @@ def test_sentences_keep_abbreviations_and_initials_together():
 def test_body_bounds_are_respected():
     text = "Editor said the headline was wrong.\nThe chief said the vote was close."
     body = (text.index("The chief"), len(text))
-    found = find_claims(text, paragraph_spans(text), [], body)
+    found = find_claims(Document.of(text, *body), [])
     assert [c.source.text for c in found] == ["The chief"]
 
 
@@ -209,7 +208,7 @@ def test_random_text_never_raises_and_spans_match(text):
 
 def test_paragraph_offsets_outside_the_text_are_tolerated():
     text = "Ina Berg said members would strike."
-    assert find_claims(text, [(5, 400), (-3, 2), (30, 10)], [], (0, 999)) is not None
+    assert find_claims(Document(text, [(5, 400), (-3, 2), (30, 10)], 0, 999), []) is not None
 
 
 def test_according_to_in_mid_sentence_reports_what_follows():

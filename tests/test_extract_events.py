@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotedb.extract.events import find_events_unguarded as find_events
-from quotedb.extract.events import link_event_unguarded as link_event
+from quotedb.extract.events import find_events
+from quotedb.extract.events import link_event
+from quotedb.extract.text import Document
 from quotedb.model import Quote, Span
 from quotedb.paragraphs import paragraph_spans
 
@@ -17,7 +18,7 @@ PUBLISHED = "2023-11-16"
 
 
 def events(text: str, published: str | None = PUBLISHED):
-    return find_events(text, paragraph_spans(text), published, (0, len(text)))
+    return find_events(Document.of(text, published=published))
 
 
 def only(text: str, published: str | None = PUBLISHED):
@@ -35,7 +36,7 @@ def quote_at(text: str, fragment: str, kind: str = "indirect", speaker: str | No
     if cue:
         at = text.index(cue, max(0, start - 200))
         cue_span = Span(cue, at, at + len(cue))
-    return q, cue_span, paras
+    return q, cue_span, Document.of(text)
 
 
 def test_a_topic_names_the_event_without_its_article():
@@ -125,8 +126,8 @@ def test_said_at_the_event_links_the_quote():
         "Ola Berg said at the forum that ports must electrify first."
     )
     evs = events(text)
-    q, cue, paras = quote_at(text, "ports must electrify first.", cue="said")
-    assert link_event(text, q, cue, evs, paras) == "sixth forum on clean shipping"
+    q, cue, doc = quote_at(text, "ports must electrify first.", cue="said")
+    assert link_event(doc, q, cue, evs) == "sixth forum on clean shipping"
 
 
 def test_a_quote_with_no_event_in_reach_is_not_linked():
@@ -139,8 +140,8 @@ def test_a_quote_with_no_event_in_reach_is_not_linked():
         "Ola Berg said ports must electrify first."
     )
     evs = events(text)
-    q, cue, paras = quote_at(text, "ports must electrify first.", cue="said")
-    assert link_event(text, q, cue, evs, paras) is None
+    q, cue, doc = quote_at(text, "ports must electrify first.", cue="said")
+    assert link_event(doc, q, cue, evs) is None
 
 
 def test_claims_in_the_paragraphs_after_an_event_is_introduced_are_linked():
@@ -149,8 +150,8 @@ def test_claims_in_the_paragraphs_after_an_event_is_introduced_are_linked():
         "Nell Ames, a professor of law, said that dams need new permits."
     )
     evs = events(text)
-    q, cue, paras = quote_at(text, "dams need new permits.", cue="said")
-    assert link_event(text, q, cue, evs, paras) == "seminar on river law"
+    q, cue, doc = quote_at(text, "dams need new permits.", cue="said")
+    assert link_event(doc, q, cue, evs) == "seminar on river law"
 
 
 def test_a_heading_ends_the_reach_of_an_event():
@@ -160,8 +161,8 @@ def test_a_heading_ends_the_reach_of_an_event():
         "Nell Ames said that dams need new permits."
     )
     evs = events(text)
-    q, cue, paras = quote_at(text, "dams need new permits.", cue="said")
-    assert link_event(text, q, cue, evs, paras) is None
+    q, cue, doc = quote_at(text, "dams need new permits.", cue="said")
+    assert link_event(doc, q, cue, evs) is None
 
 
 def test_a_direct_quote_continuing_its_speaker_inherits_the_event():
@@ -174,14 +175,14 @@ def test_a_direct_quote_continuing_its_speaker_inherits_the_event():
         '"We find them everywhere."'
     )
     evs = events(text)
-    q, _, paras = quote_at(text, "We find them everywhere.", kind="direct", speaker="Ida Vos")
-    assert link_event(text, q, None, evs, paras) == "fourth summit on ocean plastics"
+    q, _, doc = quote_at(text, "We find them everywhere.", kind="direct", speaker="Ida Vos")
+    assert link_event(doc, q, None, evs) == "fourth summit on ocean plastics"
 
 
 def test_linking_with_no_events_gives_none():
     text = "Ola Berg said ports must electrify."
-    q, cue, paras = quote_at(text, "ports must electrify.", cue="said")
-    assert link_event(text, q, cue, [], paras) is None
+    q, cue, doc = quote_at(text, "ports must electrify.", cue="said")
+    assert link_event(doc, q, cue, []) is None
 
 
 def test_mentions_are_slices_of_the_text():
@@ -210,7 +211,7 @@ def test_random_text_never_raises(text):
 
 def test_paragraph_offsets_outside_the_text_are_tolerated():
     text = "The 7th summit on rail freight began on Tuesday in Lyon."
-    assert isinstance(find_events(text, [(-5, 400), (60, 10)], PUBLISHED, (0, 999)), list)
+    assert isinstance(find_events(Document(text, [(-5, 400), (60, 10)], 0, 999, PUBLISHED)), list)
 
 
 FILLER = "Prices rose.\nExports fell.\nTourism grew.\nFishing slowed.\n"
@@ -223,8 +224,8 @@ def test_a_speaker_placed_at_the_event_in_the_previous_paragraph_keeps_it():
         "The rules cover cranes and tugs, Vos explained."
     )
     evs = events(text)
-    q, cue, paras = quote_at(text, "The rules cover cranes and tugs", speaker="Ida Vos", cue="explained")
-    assert link_event(text, q, cue, evs, paras) == "ninth forum on port safety"
+    q, cue, doc = quote_at(text, "The rules cover cranes and tugs", speaker="Ida Vos", cue="explained")
+    assert link_event(doc, q, cue, evs) == "ninth forum on port safety"
 
 
 def test_another_speaker_after_that_paragraph_is_not_linked():
@@ -234,15 +235,15 @@ def test_another_speaker_after_that_paragraph_is_not_linked():
         "The rules cover cranes and tugs, Lund explained."
     )
     evs = events(text)
-    q, cue, paras = quote_at(text, "The rules cover cranes and tugs", speaker="Per Lund", cue="explained")
-    assert link_event(text, q, cue, evs, paras) is None
+    q, cue, doc = quote_at(text, "The rules cover cranes and tugs", speaker="Per Lund", cue="explained")
+    assert link_event(doc, q, cue, evs) is None
 
 
 def test_a_bare_mention_without_at_or_during_does_not_place_a_quote():
     text = "The ninth forum on port safety opened in Kiel.\n" + FILLER + "Vos said the forum was too short."
     evs = events(text)
-    q, cue, paras = quote_at(text, "the forum was too short.", speaker="Ida Vos", cue="said")
-    assert link_event(text, q, cue, evs, paras) is None
+    q, cue, doc = quote_at(text, "the forum was too short.", speaker="Ida Vos", cue="said")
+    assert link_event(doc, q, cue, evs) is None
 
 
 def test_an_organizer_phrase_may_hold_lower_case_words():

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from quotedb.extract.spans import find_spans, is_title
-from quotedb.paragraphs import paragraph_spans
+from quotedb.extract.text import Document
 
 
 def spans(text: str):
-    return find_spans(text, paragraph_spans(text))
+    return find_spans(Document.of(text))
 
 
 def inner_texts(text: str) -> list[str]:

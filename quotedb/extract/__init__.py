@@ -1,11 +1,15 @@
 """The extraction engine: article text in, attributed quotes and events out.
 
-Stages, each a module of pure functions over typed values:
-paragraphs -> quote spans (spans) -> who said each direct quote (attribution) -> reported
-claims (claims) -> speakers parsed from source phrases (speakers) -> mentions resolved to
-people introduced earlier (resolve) -> events and where each quote was said (events).
-Regular expressions and word lists only, compiled at import: the engine must keep up with
-a news firehose on one core.
+One Document per article (text.py: body, paragraphs, sentences from one splitter), read by
+rule modules that are peers: quote spans (spans) -> who said each direct quote
+(attribution) -> reported claims (claims) -> speakers parsed from source phrases (speakers)
+-> mentions resolved to people introduced earlier (resolve) -> events and where each quote
+was said (events). Word lists are quotedb.lexicon's, rule names rules.py's. Regular
+expressions and word lists only, compiled at import: the engine must keep up with a news
+firehose on one core.
+
+extract() is the one guard: a rule that raises loses that article's quotes with a log
+line, never silently; extract_unguarded lets it raise (tests and the property tests).
 
 ENGINE_VERSION is stored with every parsed article and the store re-parses on a new one:
 any change to a rule or a word list bumps it, or databases built earlier keep stale quotes.
@@ -21,13 +25,15 @@ from quotedb.extract.attribution import Attribution, attribute
 from quotedb.extract.claims import antecedent, find_claims
 from quotedb.extract.events import find_events, link_event
 from quotedb.extract.resolve import Resolver
+from quotedb.extract.rules import POSITIONAL_RULES, WEAK_RULES, WITH_LEAD_IN, WITH_QUOTE, Rule
 from quotedb.extract.spans import find_spans, is_title
 from quotedb.extract.speakers import parse_source
+from quotedb.extract.text import Document
 from quotedb.extract.types import Claim, QuoteSpan, SpeakerRef
-from quotedb.model import Article, Extraction, Quote, Span
+from quotedb.model import Article, Event, Extraction, Quote, Span
 from quotedb.paragraphs import paragraph_index, paragraph_spans
 
-ENGINE_VERSION = "rules-3"
+ENGINE_VERSION = "rules-4"
 
 __all__ = ["ENGINE_VERSION", "extract", "extract_unguarded"]
 
@@ -53,18 +59,6 @@ class _Item:
     inherits: bool = False
 
 
-def _body_paragraphs(article: Article, all_paras: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], tuple[int, int]]:
-    text = article.text
-    lo = min(max(article.body_start or 0, 0), len(text))
-    hi = len(text) if article.body_end is None else min(max(article.body_end, lo), len(text))
-    paras = []
-    for a, b in all_paras:
-        a, b = max(a, lo), min(b, hi)
-        if a < b and text[a:b].strip():
-            paras.append((a, b))
-    return paras, (lo, hi)
-
-
 def _words(text: str, a: int, b: int) -> int:
     return len(_WORD.findall(text, a, b))
 
@@ -74,7 +68,6 @@ _MIN_CLAUSE_WORDS = 1
 _SUBORDINATE_START = re.compile(r"\W*(?:when|while|if|as|after|before|because|since|although|though|once|until)\b",
                                 re.IGNORECASE)
 _RELATIVE_SOURCES = frozenset({"who", "which"})
-_WEAK_RULES = frozenset({"before-embedded", "unattributed", "continuation"})
 
 
 def _reported_clause(text: str, c: Claim, quotes: list[QuoteSpan], strong: list[QuoteSpan],
@@ -125,12 +118,12 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
         if not overlapping:
             items.append(_Item(a, b, "indirect", c.source, c.cue, c.rule, c.confidence))
             continue
-        strong = [s for s in overlapping if rule_of.get(id(s), "unattributed") not in _WEAK_RULES]
+        strong = [s for s in overlapping if rule_of.get(id(s), Rule.UNATTRIBUTED) not in WEAK_RULES]
         same_cue = [s for s in strong if cue_of.get(id(s)) == (c.cue.start, c.cue.end)]
         clause = _reported_clause(text, c, overlapping, strong, cue_of)
         if clause is not None:
             src = (source_of.get(id(same_cue[0])) if same_cue else None) or c.source
-            items.append(_Item(clause[0], clause[1], "mixed", src, c.cue, c.rule + "+quote", c.confidence))
+            items.append(_Item(clause[0], clause[1], "mixed", src, c.cue, c.rule + WITH_QUOTE, c.confidence))
             taken.update(id(s) for s in overlapping)
             continue
         if same_cue:
@@ -138,7 +131,7 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
             outside = _words(text, a, b) - sum(_words(text, s.outer.start, s.outer.end) for s in overlapping)
             if outside > 5 and all(a - 1 <= s.outer.start and s.outer.end <= b + 2 for s in overlapping):
                 src = source_of.get(id(same_cue[0])) or c.source
-                items.append(_Item(a, b, "mixed", src, c.cue, c.rule + "+quote", c.confidence))
+                items.append(_Item(a, b, "mixed", src, c.cue, c.rule + WITH_QUOTE, c.confidence))
                 taken.update(id(s) for s in overlapping)
             continue
         if strong:
@@ -155,7 +148,7 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
         quoted_words = sum(_words(text, s.outer.start, s.outer.end) for s in inside)
         outside = _words(text, a, b) - quoted_words
         if inside and len(inside) == len(overlapping) and outside > 2:
-            items.append(_Item(a, b, "mixed", c.source, c.cue, c.rule + "+quote", c.confidence))
+            items.append(_Item(a, b, "mixed", c.source, c.cue, c.rule + WITH_QUOTE, c.confidence))
             taken.update(id(s) for s in inside)
         # Otherwise the claim is (nearly) the quote itself: the direct quote stands.
     covered = [(it.start, it.end) for it in items]
@@ -164,7 +157,7 @@ def _merge(text: str, atts: list[Attribution], claims: list[Claim], speech: list
             continue
         span = att.span
         if att.lead_in is not None and not any(a < span.outer.end and att.lead_in < b for a, b in covered):
-            items.append(_Item(att.lead_in, span.outer.end, "mixed", att.source, att.cue, att.rule + "+lead-in",
+            items.append(_Item(att.lead_in, span.outer.end, "mixed", att.source, att.cue, att.rule + WITH_LEAD_IN,
                                att.confidence))
             continue
         items.append(_Item(span.outer.start, span.outer.end, "direct", att.source, att.cue,
@@ -190,17 +183,17 @@ def _refs(text: str, item: _Item, parsed: dict[tuple[int, int], tuple[SpeakerRef
 
 def extract_unguarded(article: Article) -> Extraction:
     """extract() without its safety net: engine bugs raise here (tests and evaluation use it)."""
-    text = article.text
-    all_paras = paragraph_spans(text)
-    paras, body = _body_paragraphs(article, all_paras)
-    if not paras:
+    doc = Document(article.text, paragraph_spans(article.text), article.body_start, article.body_end,
+                   article.meta.published)
+    if not doc.paragraphs:
         return Extraction(engine_version=ENGINE_VERSION)
-    spans = [s if not is_title(text, s) else _as_title(s) for s in find_spans(text, paras)]
+    text, paras = doc.text, doc.paragraphs
+    spans = [s if not is_title(text, s) else _as_title(s) for s in find_spans(doc)]
     speech = [s for s in spans if not s.is_title]
-    atts = attribute(text, paras, spans)
-    claims = find_claims(text, paras, spans, body)
+    atts = attribute(doc, spans)
+    claims = find_claims(doc, spans)
     items = _merge(text, atts, claims, speech)
-    events = find_events(text, paras, article.meta.published, body)
+    events = find_events(doc)
     resolver = Resolver(text, [(s.outer.start, s.outer.end) for s in speech])
     quotes: list[Quote] = []
     last_refs: tuple[SpeakerRef, ...] = ()
@@ -211,25 +204,25 @@ def extract_unguarded(article: Article) -> Extraction:
         refs = _refs(text, it, parsed)
         if refs:
             refs = tuple(resolver.resolve(r) for r in refs)
-        elif (it.inherits or it.rule == "unattributed") and last_refs and para - last_para <= _LOOKBACK:
+        elif (it.inherits or it.rule == Rule.UNATTRIBUTED) and last_refs and para - last_para <= _LOOKBACK:
             refs = last_refs
-            if it.rule == "unattributed":
-                it.rule, it.confidence = "floating", 0.4
+            if it.rule == Rule.UNATTRIBUTED:
+                it.rule, it.confidence = Rule.FLOATING, 0.4
         elif it.inherits:
             who = resolver.current(it.start)
             if who is not None:
                 refs = (who,)
-                it.rule, it.confidence = "continuation-topic", 0.5
-        if not refs and it.kind == "direct" and (it.rule == "unattributed" or it.inherits):
+                it.rule, it.confidence = Rule.CONTINUATION_TOPIC, 0.5
+        if not refs and it.kind == "direct" and (it.rule == Rule.UNATTRIBUTED or it.inherits):
             continue  # quoted words nobody in the article is said to have said
-        if it.rule == "floating" and _DESCRIBED.search(text, max(0, it.start - 12), it.start):
+        if it.rule == Rule.FLOATING and _DESCRIBED.search(text, max(0, it.start - 12), it.start):
             continue  # `depicting a "…"`: words used to describe, not something said
-        if it.rule in ("floating", "continuation-topic") and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:
+        if it.rule in POSITIONAL_RULES and _words(text, it.start, it.end) < _MIN_FLOATING_WORDS:
             continue
         if refs:
             last_refs, last_para = refs, para
         for ref in refs or (None,):
-            quotes.append(_quote(text, it, ref, paragraph_index(all_paras, it.start), events, paras))
+            quotes.append(_quote(doc, it, ref, paragraph_index(doc.all_paragraphs, it.start), events))
     return Extraction(quotes=tuple(_dedupe(quotes)), events=tuple(events), engine_version=ENGINE_VERSION)
 
 
@@ -237,7 +230,8 @@ def _as_title(span: QuoteSpan) -> QuoteSpan:
     return replace(span, is_title=True)
 
 
-def _quote(text: str, it: _Item, ref: SpeakerRef | None, paragraph: int, events, paras) -> Quote:
+def _quote(doc: Document, it: _Item, ref: SpeakerRef | None, paragraph: int, events: list[Event]) -> Quote:
+    text = doc.text
     speaker = kind = role = org = place = None
     mention = None
     if ref is not None:
@@ -248,7 +242,7 @@ def _quote(text: str, it: _Item, ref: SpeakerRef | None, paragraph: int, events,
     q = Quote(start=it.start, end=it.end, text=text[it.start:it.end], kind=it.kind, paragraph=paragraph,
               speaker=speaker, speaker_kind=kind, speaker_mention=mention, role=role, organization=org, place=place,
               cue=it.cue.text if it.cue else None, confidence=round(it.confidence, 3), rule=it.rule)
-    event = link_event(text, q, it.cue, events, paras) if events else None
+    event = link_event(doc, q, it.cue, events) if events else None
     if event is not None:
         q = replace(q, event=event)
     return q

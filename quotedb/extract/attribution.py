@@ -18,21 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotedb.extract.claims import alternation
-from quotedb.extract.lexicon.people import ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS, SENTENCE_OPENERS, TITLES
-from quotedb.extract.lexicon.verbs import SPEECH_VERBS
+from quotedb.lexicon.calendar import DAY_WORDS
+from quotedb.extract.rules import Rule
+from quotedb.extract.text import Document, alternation, is_abbreviation
+from quotedb.lexicon.people import (
+    ABBREVIATIONS, GROUP_NOUNS, ORG_WORDS, PERSONAL_PRONOUNS, PRONOUNS, SENTENCE_OPENERS, TITLES,
+)
+from quotedb.lexicon.verbs import LISTENER_VERBS, QUOTE_VERBS, SPEECH_VERBS, forms_with
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
 
-# Verbs that introduce quoted words but rarely a reported clause, so they are the
-# core's own cues for direct quotes: `"…," she quipped`.
-QUOTE_VERBS: frozenset[str] = frozenset(
-    """quipped quips joked jokes mocked mocks exclaimed shouted shouts yelled chanted chants
-    boasted boasts bragged countered counters mused muses sighed laughed cautioned cautions
-    recounted recounts recalled recalls concluded concludes agreed agrees agree added adds
-    wondered wonders asked asks continued continues replied replies responded responds
-    tweeted tweets wrote writes posted posts read reads""".split()
-) | frozenset({"put it", "puts it"})
 _VERBS = sorted(SPEECH_VERBS | QUOTE_VERBS, key=len, reverse=True)
 _VERB = "(?:" + alternation(_VERBS, space=" ") + r")(?![\w'\u2019-])"
 # Words that may stand between a subject and its verb: `he also said`, `she has told`.
@@ -66,7 +61,6 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
-_INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]?")
 _THAT = re.compile(r"that(?<!\wthat)\b")  # `\bthat\b` with a literal prefix, found as fast as str.find
 # Between a subject and its cue: adverbs, auxiliaries, a first verb (`I laughed and said`).
 _TRAILING_AUX = re.compile(rf"[^\S\n]+(?:[a-z]+ed[^\S\n]+and[^\S\n]+)?(?:[a-z]+ly[^\S\n]+)?{_AUX}$")
@@ -94,9 +88,7 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
     words = text[max(lo, dot - 14):dot].split()
-    last = words[-1].lstrip("(") if words else ""
-    last = last.rsplit("-", 1)[-1]
-    return last.lower().rstrip(".") in ABBREVIATIONS or bool(_INITIAL.fullmatch(last))
+    return bool(words) and is_abbreviation(words[-1])
 
 
 def _sentence_ends(text: str, start: int, limit: int) -> list[int]:
@@ -186,34 +178,34 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
     label = _LABEL.match(text, span.inner.start, span.inner.end)
     if label:
         src = Span(label.group("src"), label.start("src"), label.end("src"))
-        return Span(":", label.end("src"), label.end("src") + 1), src, "transcript-label"
+        return Span(":", label.end("src"), label.end("src") + 1), src, Rule.TRANSCRIPT_LABEL
     dash = _TAIL_DASH.match(text, pos, limit)
     if dash:
         src = Span(dash.group("src"), dash.start("src"), dash.end("src"))
-        return Span(text[pos:dash.start("src")].strip(), pos, dash.start("src")), src, "after-dash"
+        return Span(text[pos:dash.start("src")].strip(), pos, dash.start("src")), src, Rule.AFTER_DASH
     pron = _TAIL_PRONOUN.match(text, pos, limit)
     if pron and (pron.group("src") != "I" or not _inner_ends_sentence(span)):
         return (Span(pron.group("verb"), pron.start("verb"), pron.end("verb")),
-                Span(pron.group("src"), pron.start("src"), pron.end("src")), "after-pronoun")
+                Span(pron.group("src"), pron.start("src"), pron.end("src")), Rule.AFTER_PRONOUN)
     m = _TAIL_ACCORDING.match(text, pos, limit) or _TAIL_VERB_FIRST.match(text, pos, limit)
     if m:
         end = _sentence_end(text, m.end(), limit)
         src = _span(text, m.end(), end)
         if src and _plausible_np(src, 40, any_start=True):
             cue = Span(text[m.start("verb"):m.end("verb")], m.start("verb"), m.end("verb"))
-            rule = "after-according" if m.group("verb").startswith("according") else "after-verb-source"
+            rule = Rule.AFTER_ACCORDING if m.group("verb").startswith("according") else Rule.AFTER_VERB_SOURCE
             return cue, src, rule
     if span.inner.text.rstrip()[-1:] in (",", "?", "!", "\u2014") or text[pos:pos + 1] == ",":
         m = _TAIL_ANY_VERB.match(text, pos, limit)
         if m and (m.group("src").lower() in PRONOUNS or _name_like(m.group("src")) or m.group("src").split()[0].lower() in ("the", "a", "an")):
             src = Span(m.group("src"), m.start("src"), m.end("src"))
-            return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, "after-source-anyverb"
+            return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, Rule.AFTER_SOURCE_ANYVERB
         m = _TAIL_ANY_VERB_FIRST.match(text, pos, limit)
         if m and (_name_like(m.group("src")) or m.group("src").split()[0].lower() in ("the", "a", "an")):
             end = _sentence_end(text, m.start("src"), limit)
             src = _span(text, m.start("src"), end)
             if src is not None and _plausible_np(src, 40):
-                return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, "after-anyverb-source"
+                return Span(m.group("verb"), m.start("verb"), m.end("verb")), src, Rule.AFTER_ANYVERB_SOURCE
     m = _TAIL_SOURCE_FIRST.match(text, pos, limit) if _verb_near(text, pos, min(limit, pos + 260)) else None
     if m:
         src = _span(text, m.start("src"), m.end("src"))
@@ -229,14 +221,14 @@ def _after(text: str, span: QuoteSpan, hi: int, next_start: int) -> tuple[Span, 
             if not _short_cue_rest(rest):
                 return None
         cue = Span(m.group("verb"), m.start("verb"), m.end("verb"))
-        return cue, src, "after-source-verb"
+        return cue, src, Rule.AFTER_SOURCE_VERB
     return None
 
 
 # The verb ending a sentence's subject: `The former candidate continued, saying, "…"`.
 _MAIN_VERB = re.compile(rf"[^\S\n]+(?:{_AUX})?(?:{_VERB}|[a-z]{{2,}}ed\b|[a-z]{{3,}}s\b|is\b|was\b|has\b|had\b|went\b|took\b|made\b|gave\b)")
 # Verbs whose next noun phrase is the listener, not the speaker: `X told POLITICO, "…"`.
-_OBJECT_VERBS = frozenset("tell tells told telling ask asks asked asking urge urges urged warn warns warned".split())
+_OBJECT_VERBS = LISTENER_VERBS | forms_with("urge")
 # `Another source speaking to Fox News said`: the participle phrase is not part of the source.
 _MODIFIER = re.compile(
     r"(?<=[a-z])(?<!\bwas)(?<!\bis)(?<!\bwere)(?<!\bare)(?<!\bbeen)[^\S\n]+"
@@ -245,14 +237,13 @@ _MODIFIER = re.compile(
 _WHO_BEFORE = re.compile(r",[^\S\n]*who[^\S\n]*$")
 _COORDINATED = re.compile(r"[^\S\n]+(?:and|but|before|then)(?:[^\S\n]+[a-z]+ly)?[^\S\n]*$")
 _RELATIVE = re.compile(r",[^\S\n]*(?:who|which|whose|whom)\b")
-_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_SUBJECT_PRONOUNS = PERSONAL_PRONOUNS
 _NOT_SUBJECT_START = frozenset("when while as after before if but and because though then so where asked".split())
 # What may follow `X said` when it reports the finished quote before it: `on Monday`, `in a statement`.
 _CUE_REST_START = frozenset(
     """on in at to during last this of about after before from via with over afterward afterwards later
-    recently again then yesterday today tonight earlier outside inside while when as before reporters
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+    recently again then earlier outside inside while when as before reporters""".split()
+) | DAY_WORDS
 
 
 def _short_cue_rest(rest: str) -> bool:
@@ -268,8 +259,8 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     start = max(_sentence_start(text, lo, span.outer.start), prev_end)
     head = text[start:span.outer.start]
     stripped = head.rstrip()
-    for pattern, rule, hint in ((_ACCORDING_BEFORE, "before-according", "ccording to" in head),
-                                (_DASH_BEFORE, "before-dash", stripped.endswith(("--", "\u2014")))):
+    for pattern, rule, hint in ((_ACCORDING_BEFORE, Rule.BEFORE_ACCORDING, "ccording to" in head),
+                                (_DASH_BEFORE, Rule.BEFORE_DASH, stripped.endswith(("--", "\u2014")))):
         m = pattern.search(text, start, span.outer.start) if hint else None
         if m:
             cue = Span(m.group("verb"), m.start("verb"), m.end("verb")) if "verb" in m.groupdict() else \
@@ -297,11 +288,11 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         subject = _span(text, subject_start, main.start()) if main else None
         if subject is None or not _plausible_np(subject, 10):
             return None
-        return cue, _subject_segment(text, subject), "before-participle"
+        return cue, _subject_segment(text, subject), Rule.BEFORE_PARTICIPLE
     after_verb = _span(text, start + v.end(), span.outer.start)
     if (before_verb.endswith(",") or start + v.start() == subject_start) and after_verb is not None \
             and _name_like(after_verb.text) and v.group() not in _OBJECT_VERBS:
-        return cue, after_verb, "before-inverted"  # `…, explained Jane Roe, "…"`
+        return cue, after_verb, Rule.BEFORE_INVERTED  # `…, explained Jane Roe, "…"`
     aux = _TRAILING_AUX.search(text[subject_start:start + v.start()])
     subject_end = subject_start + aux.start() if aux else start + v.start()
     who = _WHO_BEFORE.search(text, subject_start, subject_end)
@@ -309,7 +300,7 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
         # `…, from Mike Lee, who declared: "…"`: the name the relative clause hangs on.
         seg = _span(text, max(subject_start, text.rfind(",", subject_start, who.start()) + 1), who.start())
         if seg is not None and _name_like(seg.text):
-            return cue, seg, "before-who"
+            return cue, seg, Rule.BEFORE_WHO
     coordinated = _COORDINATED.search(text, subject_start, subject_end)
     if coordinated:
         # `X brought up the bombing and later said, "…"`: the subject of the first verb.
@@ -333,11 +324,11 @@ def _before(text: str, span: QuoteSpan, lo: int, prev_end: int) -> tuple[Span, S
     if len(tail.split()) > 9 and not punct:
         return None
     if punct == ":":
-        rule = "before-colon"
+        rule = Rule.BEFORE_COLON
     elif punct or not text[start + v.end():span.outer.start].strip():
-        rule = "before-verb"
+        rule = Rule.BEFORE_VERB
     else:
-        rule = "before-embedded"
+        rule = Rule.BEFORE_EMBEDDED
     return cue, src, rule
 
 
@@ -358,7 +349,7 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
     inverted = _INVERTED.fullmatch(text, start, start + len(head))
     if inverted:
         return (Span(inverted.group("verb"), inverted.start("verb"), inverted.end("verb")),
-                Span(inverted.group("src"), inverted.start("src"), inverted.end("src")), "before-colon-inverted")
+                Span(inverted.group("src"), inverted.start("src"), inverted.end("src")), Rule.BEFORE_COLON_INVERTED)
     if head.endswith(",") and not _SOME_VERB.search(head):
         return None
     lead = _LEADING.match(text, start, end)
@@ -377,12 +368,12 @@ def _colon_only(text: str, start: int, end: int) -> tuple[Span, Span, str] | Non
         if subject is not None and "," in subject.text and _plausible_np(subject, 30, any_start=True):
             seg = _subject_segment(text, subject)
             if seg.start > subject.start:
-                return Span(head[-1], start + len(head) - 1, start + len(head)), seg, "before-colon-loose"
+                return Span(head[-1], start + len(head) - 1, start + len(head)), seg, Rule.BEFORE_COLON_LOOSE
     m = m or _PRONOUN_OPENER.match(text, s, end) or _OPENING_NP.match(text, s, end)
     if m is None or not m.group().strip():
         return None
     colon = start + len(head) - 1
-    rule = "before-colon-loose" if head.endswith(":") else "before-comma-loose"
+    rule = Rule.BEFORE_COLON_LOOSE if head.endswith(":") else Rule.BEFORE_COMMA_LOOSE
     return Span(head[-1], colon, colon + 1), Span(m.group(), m.start(), m.end()), rule
 
 
@@ -471,7 +462,7 @@ def _dash_line_after(text: str, paragraphs: list[tuple[int, int]], span: QuoteSp
     m = _DASH_LINE.match(text, nlo, nhi)
     if m is None or len(text[nlo:nhi].split()) > 10:
         return None
-    return Span(text[nlo], nlo, nlo + 1), Span(m.group("src"), m.start("src"), m.end("src")), "after-dash-line"
+    return Span(text[nlo], nlo, nlo + 1), Span(m.group("src"), m.start("src"), m.end("src")), Rule.AFTER_DASH_LINE
 
 
 def _previous_paragraph_colon(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> tuple[Span, Span, str] | None:
@@ -486,7 +477,7 @@ def _previous_paragraph_colon(text: str, paragraphs: list[tuple[int, int]], span
     if found is None:
         return None
     cue, src, _ = found
-    return cue, src, "before-colon-paragraph"
+    return cue, src, Rule.BEFORE_COLON_PARAGRAPH
 
 
 def _between(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
@@ -495,7 +486,7 @@ def _between(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
     return len(gap.split()) <= 14 and bool(_ENDS_COMMA_COLON.search(gap)) and "." not in gap.strip(" ,:")[:-1]
 
 
-_CONFIDENCE = {"before-embedded": 0.6, "before-colon-loose": 0.6, "before-participle": 0.7, "before-verb": 0.85}
+_CONFIDENCE = {Rule.BEFORE_EMBEDDED: 0.6, Rule.BEFORE_COLON_LOOSE: 0.6, Rule.BEFORE_PARTICIPLE: 0.7, Rule.BEFORE_VERB: 0.85}
 
 
 def _gap_is_cue(text: str, prev: Attribution, span: QuoteSpan) -> bool:
@@ -521,7 +512,7 @@ def _lead_in(text: str, span: QuoteSpan, cue: Span, rule: str) -> int | None:
     (`When X helped "…," he said`) are scene-setting as often as reported speech, so that
     quote stays direct.
     """
-    if rule != "before-embedded" or cue.end >= span.outer.start:
+    if rule != Rule.BEFORE_EMBEDDED or cue.end >= span.outer.start:
         return None
     start = cue.end
     while start < span.outer.start and text[start].isspace():
@@ -529,8 +520,9 @@ def _lead_in(text: str, span: QuoteSpan, cue: Span, rule: str) -> int | None:
     return start if text[start:span.outer.start].strip() else None
 
 
-def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Attribution]:
+def attribute(doc: Document, spans: list[QuoteSpan]) -> list[Attribution]:
     """One Attribution per span that is not a title, in text order."""
+    text, paragraphs = doc.text, doc.paragraphs
     out: list[Attribution] = []
     speech = [s for s in spans if not s.is_title]
     last: Attribution | None = None  # last attribution with a source
@@ -539,9 +531,9 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
         prev = speech[i - 1] if i and speech[i - 1].paragraph == span.paragraph else None
         nxt = speech[i + 1].outer.start if i + 1 < len(speech) and speech[i + 1].paragraph == span.paragraph else hi
         found = _after(text, span, hi, nxt)
-        if found is None or (found[2] == "after-source-verb" and _inner_ends_sentence(span)):
+        if found is None or (found[2] == Rule.AFTER_SOURCE_VERB and _inner_ends_sentence(span)):
             before = _before(text, span, lo, prev.outer.end if prev else lo)
-            if before is not None and (found is None or before[2] in ("before-colon", "before-verb")):
+            if before is not None and (found is None or before[2] in (Rule.BEFORE_COLON, Rule.BEFORE_VERB)):
                 found = before
         if found is None:
             found = _dash_line_after(text, paragraphs, span)
@@ -557,12 +549,12 @@ def attribute(text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpa
         if last is not None and prev is not None and last.span is prev:
             gap = text[prev.outer.end:span.outer.start]
             if len(gap.split()) <= 1 or _between(text, prev, span) or _gap_is_cue(text, last, span):
-                rule = "split" if _between(text, prev, span) else "same-paragraph"
+                rule = Rule.SPLIT if _between(text, prev, span) else Rule.SAME_PARAGRAPH
                 out.append(Attribution(span, last.source, last.cue, rule, 0.8, inherits=True))
                 last = out[-1]
                 continue
         if span.opens_paragraph or span.continues:
-            out.append(Attribution(span, None, None, "continuation", 0.7, inherits=True))
+            out.append(Attribution(span, None, None, Rule.CONTINUATION, 0.7, inherits=True))
             continue
-        out.append(Attribution(span, None, None, "unattributed", 0.3))
+        out.append(Attribution(span, None, None, Rule.UNATTRIBUTED, 0.3))
     return out

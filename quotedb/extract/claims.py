@@ -26,8 +26,19 @@ import bisect
 import re
 from itertools import islice
 
-from quotedb.extract.lexicon.verbs import (
+from quotedb.lexicon.grammar import (
+    AUXILIARIES, BE_FORMS, BLOCKING_PREPOSITIONS, CLAUSE_PREPOSITIONS, DETERMINERS, FUNCTION_WORDS, LEAD_ADVERBIALS,
+    TIME_WORDS,
+)
+from quotedb.lexicon.people import OBJECT_PRONOUNS, PRONOUNS
+from quotedb.lexicon.calendar import DAY_WORDS, WEEKDAYS
+from quotedb.lexicon.verbs import (
+    ASK_FORMS,
     BELIEF_VERBS,
+    FRONTED_CUES,
+    HEADLINE_CUES,
+    LISTENER_VERBS,
+    TELL_FORMS,
     CLAUSE_ONLY_CUES,
     FOR_CUES,
     NOT_CLAIM_CUES,
@@ -38,68 +49,25 @@ from quotedb.extract.lexicon.verbs import (
     TAIL_ONLY_VERBS,
     URGE_CUES,
 )
+from quotedb.extract.rules import BELIEF, Rule
+from quotedb.extract.text import Document, alternation, sentences
 from quotedb.extract.types import Claim, QuoteSpan
 from quotedb.model import Span
 
+_WEEKDAY_CAPS = "|".join(w.capitalize() for w in WEEKDAYS)
 _OPEN_Q = "\"“‘'«"
 _CLOSE_Q = "\"”’'»"
 _QUOTES = set(_OPEN_Q + _CLOSE_Q + "`")
 _QUOTE_CHAR = re.compile("[" + re.escape(_OPEN_Q + _CLOSE_Q + "`") + "]")
 
-_ABBREV = frozenset(
-    """mr mrs ms dr sen rep gov gen lt col capt maj sgt st jr sr prof rev hon pres
-    u.s u.n u.k e.u d.c jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd
-    ft mt fig p.m a.m approx dept est vol op ed""".split()
-)
-
-# `[.!?][.!?]*` rather than `[.!?]+`: a leading character class lets `re` skip ahead in C.
-_SENT_END = re.compile(r"[.!?][.!?]*(?:''|[\"'”’)\]])*(?=\s+(?:''|``|[\"'“‘(\[])?[A-Z0-9])")
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
-
-
-def alternation(words, space: str = r"\s+") -> str:
-    """A regex alternation of `words` built as a trie, so the engine rejects most positions
-    at once (Python's re tries a flat alternation word by word at every position).
-
-    Where one word starts another the longer is tried first, as in a flat alternation
-    sorted longest first; `space` is what a space in a word matches.
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        opts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            opts.append((space if ch == " " else re.escape(ch)) + build(node[ch]))
-        if not opts:
-            return ""
-        body = opts[0] if len(opts) == 1 else "(?:" + "|".join(opts) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return build(trie)
-
-
 _CUE_WORDS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES | INFINITIVE_CUES
-# Headline cues, capitalised inside a title-case line: `Mayor Says Bridge Will Reopen`.
-_HEADLINE_CUES = frozenset(
-    "Says Said Tells Told Warns Claims Admits Denies Suggests Reveals Announces Insists Vows Urges Predicts".split()
-)
-# Participles that can open a sentence: `Noting that X, Y argued …`.
-_FRONTED_CUES = frozenset(
-    "Noting Saying Arguing Insisting Warning Stressing Acknowledging Claiming Explaining Adding Citing".split()
-)
 _CUE = re.compile(
     r"(?<![\w'’<-])(?:"
     r"(?P<phr>" + alternation(PHRASAL_CUES) + r")"
     r"|(?P<acc>According\s+to)"
     r"|(?P<asked>Asked)"
-    r"|(?P<front>" + alternation(_FRONTED_CUES) + r")"
-    r"|(?P<head>" + alternation(_HEADLINE_CUES) + r")"
+    r"|(?P<front>" + alternation(FRONTED_CUES) + r")"
+    r"|(?P<head>" + alternation(HEADLINE_CUES) + r")"
     r"|(?P<verb>" + alternation(_CUE_WORDS) + r")"
     r")(?![\w'’-])"
 )
@@ -107,43 +75,16 @@ _CUE = re.compile(
 # class lets `re` skip through words in C, where _CUE's look-behind is tried at every position.
 # The class names ASCII word characters only (a table look-up, not a Unicode category test),
 # so it also admits a few places _CUE then turns down.
-_ALL_CUES = PHRASAL_CUES | {"According to", "Asked"} | _FRONTED_CUES | _HEADLINE_CUES | _CUE_WORDS
+_ALL_CUES = PHRASAL_CUES | {"According to", "Asked"} | FRONTED_CUES | HEADLINE_CUES | _CUE_WORDS
 _CUE_AHEAD = re.compile(r"[^a-zA-Z0-9_'’<-](?:" + alternation(_ALL_CUES) + r")(?![\w'’-])")
 
-_PRONOUNS = frozenset("he she they it we i you who".split())
-_OBJ_PRONOUNS = frozenset("me him her us them you it reporters".split())
-_DETERMINERS = frozenset(
-    "the a an his her their its our my your this that these those some many most several both".split()
-)
-_AUX = frozenset(
-    """has have had also later previously repeatedly once then again would will could may might
-    reportedly publicly privately recently quickly often never not did does do just already
-    even still further initially originally first last separately subsequently""".split()
-)
-_LEAD_ADV = frozenset(
-    """in on at after before during when while as if although though since because but and or so yet
-    however meanwhile still now then later earlier last this instead indeed separately also asked
-    speaking for from with without under over by until despite according like unlike among
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight thus moreover
-    overall finally first second similarly likewise nevertheless nonetheless""".split()
-)
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later
-    recently previously also again then last this on in at during to with after before over via from
-    late once""".split()
-)
-_TELL = frozenset("tell tells told telling asked ask asks asking warned warn warns assured".split())
-_PASSIVE_BEFORE = frozenset("is was were are be been being it's".split())
-_BLOCK_AFTER = frozenset("to by so of about for as".split())
+_PRONOUNS = PRONOUNS | {"who"}
+_OBJ_PRONOUNS = OBJECT_PRONOUNS | {"reporters"}
 # `the report`, `his claims`: a determiner makes the cue word a noun; quantifiers
 # (`Some said`, `Many say`) are subjects.
-_NOUN_USE_BEFORE = _DETERMINERS - {"that", "some", "many", "most", "several", "both"} | {"'s", "’s"}
+_NOUN_USE_BEFORE = DETERMINERS - {"that", "some", "many", "most", "several", "both"} | {"'s", "’s"}
 _BOUNDARY = re.compile(r"\s(?:and|but|because|when|while|as|if|after|before|since|that|which|where|although|though)\s")
 _WORDS = re.compile(r"[^\s]+")
-_FUNCTION_BEFORE = frozenset("in of for by to with or from than at on into".split())
-_PREP_START = frozenset(
-    "in on at during from when after before while with without via through into during amid".split()
-)
 # `"…," Carson said on Sunday`: the cue closes a direct quote, which is the core's.
 _QUOTE_BEFORE = re.compile(r"(?:[,.!?]['’\"”]|[\"”])\s+(?:[\w.'’-]+\s+){0,8}?(?:[\w.'’-]+\s*,?\s*)$")
 # `May 30, 2024 -- `, `PARIS, Aug 31 (Reuters) - `, `RANGOON, Burma - `: where and when, not who.
@@ -154,8 +95,8 @@ _DATELINE = re.compile(
 _INVERTED_ADV = re.compile(r",?\s+(?:at|in|on|during|before|after|when|while|who|which|as|according)\s+[a-z]")
 _CLOSE_BEFORE = re.compile(r"[,.!?]?[\"”’']\s*$")
 _TIME_PHRASE = re.compile(
-    r"\s*(?:(?:on|last|this|next|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|week|month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?"
+    r"\s*(?:(?:on|last|this|next|early|late|earlier|later)\s+)?(?:" + _WEEKDAY_CAPS
+    + r"|week|month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:night|morning|afternoon|evening))?\b,?"
 )
 _THAT_AFTER = re.compile(r"\s+that\b")
 # `that(?<!\wthat)` is `\bthat` with a literal prefix, which `re` finds as fast as str.find.
@@ -182,27 +123,6 @@ def _strip_span(text: str, a: int, b: int, chars: str = " \t\r\n,;:—–-") -> 
 def _span(text: str, a: int, b: int) -> Span | None:
     a, b = _strip_span(text, a, b)
     return Span(text[a:b], a, b) if b > a else None
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence (start, end) pairs inside text[start:end], abbreviations kept together."""
-    out = []
-    s = start
-    for m in _SENT_END.finditer(text, start, end):
-        dot = m.start()
-        if text[dot] == ".":
-            sp = text.rfind(" ", start, dot)
-            sp = max(sp, text.rfind("\n", max(sp + 1, start), dot), start - 1)
-            tok = text[sp + 1 : dot].lstrip(_OPEN_Q + "(").lower()
-            if tok in _ABBREV or len(tok) == 1 or ("." in tok and _INITIALS.fullmatch(tok)):
-                continue
-        out.append((s, m.end()))
-        s = m.end()
-        while s < end and text[s].isspace():
-            s += 1
-    if s < end:
-        out.append((s, end))
-    return out
 
 
 def _inside(quotes: list[QuoteSpan], a: int, b: int, starts: list[int] | None = None) -> QuoteSpan | None:
@@ -256,7 +176,7 @@ def _strip_lead(text: str, a: int, b: int) -> int:
         if w in ("and", "but", "so", "or", "yet", "still", "also", "now", "then"):
             a = m.end()
             continue
-        if w in _LEAD_ADV or (w.endswith("ing") and len(w) > 5 and a < b and text[a].isupper()):
+        if w in LEAD_ADVERBIALS or (w.endswith("ing") and len(w) > 5 and a < b and text[a].isupper()):
             c = text.find(",", a, b)
             if c < 0:
                 break
@@ -282,13 +202,13 @@ def _subject(text: str, s: int, e: int) -> Span | None:
         return Span(text[a + words[0][0] : a + words[0][1]], a + words[0][0], a + words[0][1])
     last = -1
     for i, (_, _, w) in enumerate(words):
-        if i == 0 and w.lower() in _DETERMINERS:
+        if i == 0 and w.lower() in DETERMINERS:
             continue
         if w[0].isupper():
             last = i
         elif w.lower() in ("of", "the", "for", "and", "de", "al", "van", "von", "del", "da") and i > 0:
             continue
-        elif i == 0 and w.lower() in _DETERMINERS:
+        elif i == 0 and w.lower() in DETERMINERS:
             continue
         elif last < 0 and i <= 2:
             last = i
@@ -303,11 +223,11 @@ def _subject(text: str, s: int, e: int) -> Span | None:
 
 def _is_aux(w: str) -> bool:
     """Auxiliaries, negations and adverbs between a subject and its cue: `has not`, `openly`."""
-    return w in _AUX or w.endswith(("n't", "n’t")) or (w.endswith("ly") and len(w) > 4 and w != "early")
+    return w in AUXILIARIES or w.endswith(("n't", "n’t")) or (w.endswith("ly") and len(w) > 4 and w != "early")
 
 
 _TRAILING_TIME = re.compile(
-    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:" + _WEEKDAY_CAPS + r"|yesterday|today"
     r"|week|night|morning)$"
 )
 
@@ -403,8 +323,8 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
         if not gw:
             return m.end()
         first = gw[0].lower().strip(",")
-        adverbial = first in _TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)
-        listener = cue in _TELL and len(gw) <= 8 and "," not in gap
+        adverbial = first in TIME_WORDS and len(gw) <= 14 and not any(w.lower() in _NOT_IN_NP for w in gw)
+        listener = cue in LISTENER_VERBS and len(gw) <= 8 and "," not in gap
         if adverbial or listener:
             return m.end()
     tm = _TIME_PHRASE.match(text, i, e)
@@ -412,7 +332,7 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
         i = tm.end()
     words = _WORDS.finditer(text, i, e)
     w = next(words, None)
-    if cue in _TELL and w is not None:
+    if cue in LISTENER_VERBS and w is not None:
         if w.group().lower().strip(",") in _OBJ_PRONOUNS:
             i, w = w.end(), next(words, None)
         elif w.group()[0].isupper():
@@ -423,10 +343,7 @@ def _content_start_after(text: str, cue_end: int, e: int, cue: str) -> int:
     return i
 
 
-_WHEN_AFTER_CUE = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight earlier later recently also again then"
-    .split()
-)
+_WHEN_AFTER_CUE = DAY_WORDS | frozenset("earlier later recently also again then".split())
 
 
 class _Finder:
@@ -443,7 +360,7 @@ class _Finder:
             return False
         if _is_quote_only(text, a, b, self.quotes, self.starts):
             return False
-        if not rule.startswith("tail"):
+        if not rule.startswith(Rule.TAIL):
             cut = _TRAILING_PARTICIPLE.search(text, a, b)
             if cut and len(text[a : cut.start()].split()) >= 6:
                 b = cut.start()
@@ -517,7 +434,7 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
             return False
         np_words = _RELATIVE.split(tail.split(",")[0])[0].split()
         w0 = np_words[0] if np_words else ""
-        if not (w0[:1].isupper() or w0.lower() in _DETERMINERS or _bare_plural(np_words[:1])
+        if not (w0[:1].isupper() or w0.lower() in DETERMINERS or _bare_plural(np_words[:1])
                 or (len(np_words) <= 6 and any(w[0].isupper() for w in np_words[1:]))):
             return False
         if len(np_words) > 6 or _THAT.search(tail):
@@ -538,23 +455,23 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
         if rest:  # `…, said Ann Lee, an analyst, would fail.`: the report goes on after the source
             src_end = rest.start()
         src = _span(text, m.end(), src_end)
-        ok = f.add(s, sep_abs, cue_span, src, "tail-inverted", 0.8)
+        ok = f.add(s, sep_abs, cue_span, src, Rule.TAIL_INVERTED, 0.8)
         if rest:
-            f.add(rest.start() + 1, e, cue_span, src, "tail-medial", 0.7)
+            f.add(rest.start() + 1, e, cue_span, src, Rule.TAIL_MEDIAL, 0.7)
         return ok
     if len(src_words) > 12 or _THAT.search(src_txt):
         return False
     w0 = src_words[0]
-    if not (w0[0].isupper() or w0.lower() in _DETERMINERS or w0.lower() in _PRONOUNS or _bare_plural(src_words)):
+    if not (w0[0].isupper() or w0.lower() in DETERMINERS or w0.lower() in _PRONOUNS or _bare_plural(src_words)):
         return False
     # what follows the cue must be short: an adverbial, an object, or a comma (medial)
     after_s = after.strip()
     medial = after_s.startswith(",")
     aw = after_s.rstrip(".!?\"'”’ ").split()
     if not medial and aw:
-        if not (len(aw) <= 2 or aw[0].lower() in _TIME_WORDS or cue in _TELL) or len(aw) > 10:
+        if not (len(aw) <= 2 or aw[0].lower() in TIME_WORDS or cue in LISTENER_VERBS) or len(aw) > 10:
             return False
-        if cue in _TELL and (len(aw) > 5 or any(w.lower() in _PRONOUNS for w in aw[1:])):
+        if cue in LISTENER_VERBS and (len(aw) > 5 or any(w.lower() in _PRONOUNS for w in aw[1:])):
             return False
         if "," in after_s:
             return False
@@ -571,7 +488,7 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     src = _span(text, src_a, m.start())
     if src is not None:
         toks = src.text.split()
-        while toks and toks[-1].lower() in _AUX:
+        while toks and toks[-1].lower() in AUXILIARIES:
             toks.pop()
         if not toks:
             return False
@@ -579,14 +496,14 @@ def _tail_claim(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Spa
     head = _strip_lead_quote(text, s, sep_abs)
     if src is not None and src.text.split()[-1].lower() in ("and", "but", "or"):
         return False
-    ok = f.add(head, sep_abs, cue_span, src, "tail", 0.85, min_words=1 if medial else 2)
+    ok = f.add(head, sep_abs, cue_span, src, Rule.TAIL, 0.85, min_words=1 if medial else 2)
     if medial:
         c2 = m.end() + after.find(",") + 1
         w2 = text[c2:e].split()
         w2 = w2[0].lower() if w2 else ""
         # `…, he said, referring to …` / `…, she said in …`: the reporter's aside, not more speech
-        if not (w2.endswith("ing") or w2 in _PREP_START or w2 in ("asked", "not", "as", "according")):
-            f.add(c2, e, cue_span, src, "tail-medial", 0.7)
+        if not (w2.endswith("ing") or w2 in CLAUSE_PREPOSITIONS or w2 in ("asked", "not", "as", "according")):
+            f.add(c2, e, cue_span, src, Rule.TAIL_MEDIAL, 0.7)
     return ok
 
 
@@ -610,11 +527,11 @@ def _according(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, by: bool
         before = before[: -2].rstrip() if before.endswith(("As", "as")) else before
     rest = comma >= 0 and len(text[comma + 1 : e].split()) >= 2
     if not before.strip(_OPEN_Q + " "):
-        return rest and f.add(comma + 1, e, cue_span, src, "according-lead", 0.85)
+        return rest and f.add(comma + 1, e, cue_span, src, Rule.ACCORDING_LEAD, 0.85)
     if before.endswith(",") and rest and not _APPOSITION.match(text, comma + 1, e):
-        f.add(s, s + len(before) - 1, cue_span, src, "according-tail", 0.7, min_words=1)
-        return f.add(comma + 1, e, cue_span, src, "according-medial", 0.75)
-    return f.add(s, m.start(), cue_span, src, "according-tail", 0.8)
+        f.add(s, s + len(before) - 1, cue_span, src, Rule.ACCORDING_TAIL, 0.7, min_words=1)
+        return f.add(comma + 1, e, cue_span, src, Rule.ACCORDING_MEDIAL, 0.75)
+    return f.add(s, m.start(), cue_span, src, Rule.ACCORDING_TAIL, 0.8)
 
 
 # `…, according to CrowdTangle, a social analytics tool.`: what follows describes the source.
@@ -631,13 +548,13 @@ def _urge(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     if re.match(r"\s+(?:" + _WEEKDAY_ALT + r")\b", after, re.IGNORECASE):
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
-    rule = "participle-urge" if participle else "urge"
+    rule = Rule.PARTICIPLE_URGE if participle else Rule.URGE
     return f.add(m.end(), e, cue_span, src, rule, 0.8 if src else 0.3)
 
 
-_WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY_ALT = "|".join(WEEKDAYS)
 _CALLED_FOR = re.compile(
-    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\s+)?for\b"
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:(?:" + _WEEKDAY_CAPS + r"|week|month|year)\s+)?for\b"
 )
 
 
@@ -647,7 +564,7 @@ def _called_for(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, partici
     if not cm:
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
-    return f.add(cm.end() - 3, e, cue_span, src, "call-for", 0.75)
+    return f.add(cm.end() - 3, e, cue_span, src, Rule.CALL_FOR, 0.75)
 
 
 _NAMING = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts)\s+[\w-]+$")
@@ -657,16 +574,16 @@ def _object(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, p
     """`X called Y a Z`, `X accused Y of Z`: the content is the object and its complement."""
     text = f.text
     nxt = text[m.end() : e].split()
-    if len(nxt) < 2 or nxt[0].lower() in _PREP_START:
+    if len(nxt) < 2 or nxt[0].lower() in CLAUSE_PREPOSITIONS:
         return False
-    if nxt[0].lower() in _BLOCK_AFTER and not (nxt[0] == "as" and cue.startswith("describ")):
+    if nxt[0].lower() in BLOCKING_PREPOSITIONS and not (nxt[0] == "as" and cue.startswith("describ")):
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
     if src is None or not (src.text[0].isupper() or src.text.lower() in _PRONOUNS):
         return False
     if not participle and _NAMING.search(src.text):
         return False  # `a website called X` names something
-    return f.add(m.end(), e, cue_span, src, "object", 0.6)
+    return f.add(m.end(), e, cue_span, src, Rule.OBJECT, 0.6)
 
 
 _SUBORDINATE = re.compile(
@@ -688,12 +605,12 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
     after_that = bool(_THAT_END.search(text, m.end(), cs))
     if after_that and _is_quote_only(text, cs, e, f.quotes, f.starts):
         cs = _THAT_END.search(text, m.end(), cs).start()  # `vowed that "…"`: a mixed report
-    if nw[0].lower() in _BLOCK_AFTER and not after_that and not (nw[0] == "to" and cue in INFINITIVE_CUES):
+    if nw[0].lower() in BLOCKING_PREPOSITIONS and not after_that and not (nw[0] == "to" and cue in INFINITIVE_CUES):
         return False
-    if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in _TELL:
-        if nw[0].lower() in _PREP_START:
+    if cs == m.end() or text[m.end() : cs].strip().lower() not in ("", "that") and cue not in LISTENER_VERBS:
+        if nw[0].lower() in CLAUSE_PREPOSITIONS:
             return False
-    if _CLOSE_BEFORE.search(text, s, m.start()) or (cue in _TELL and _QUOTE_BEFORE.search(text, s, m.start())):
+    if _CLOSE_BEFORE.search(text, s, m.start()) or (cue in LISTENER_VERBS and _QUOTE_BEFORE.search(text, s, m.start())):
         return False
     sub = _SUBORDINATE.match(text, s, m.start())
     if sub and "," not in text[s : m.start()]:
@@ -702,21 +619,20 @@ def _lead(f: _Finder, s: int, e: int, m: re.Match, cue: str, cue_span: Span, par
             e = comma  # `While X say Y, Z …`: the reported clause ends with the subordinate one
     if participle:
         src = _subject(text, s, m.start())
-        rule, conf = "participle", 0.7
+        rule, conf = Rule.PARTICIPLE, 0.7
     else:
         src = _lead_source(text, s, m.start())
-        rule, conf = "lead", 0.8
+        rule, conf = Rule.LEAD, 0.8
         if src is not None and src.text in _FRONTED_SUBORDINATORS and cue.endswith("ing"):
             # `After suggesting that …, Ann Lee said …`: the main clause's subject reported it.
             comma = text.find(", ", cs, end)
             src = _subject(text, comma + 2, end) if comma > 0 else None
     if cue in BELIEF_VERBS:
-        rule, conf = rule + "-belief", conf - 0.2
+        rule, conf = rule + BELIEF, conf - 0.2
     return f.add(cs, e, cue_span, src, rule, conf)
 
 
-_ASK = frozenset({"asked", "ask", "asks", "asking"})
-_ASK_TO = frozenset({"asked", "ask", "asks", "asking", "told", "tells", "tell", "telling"})
+_ASK_TO = ASK_FORMS | TELL_FORMS
 _OBJ_TO = re.compile(
     r"\s+(?:(?!(?:in|on|at|as|for|with|after|before|during|that|from|about)\s)[\w.'’-]+\s+){1,5}?to\s+"
     r"(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\s)[a-z]"
@@ -735,11 +651,11 @@ def _asked(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span, participle: 
         comma = text.find(",", start, e)
         if comma < 0:
             return False
-        return f.add(start, comma, cue_span, _subject(text, comma + 1, e), "asked-lead", 0.6)
+        return f.add(start, comma, cue_span, _subject(text, comma + 1, e), Rule.ASKED_LEAD, 0.6)
     if _CLOSE_BEFORE.search(text, s, m.start()):
         return False
     src = _subject(text, s, m.start()) if participle else _lead_source(text, s, m.start())
-    return f.add(start, e, cue_span, src, "asked", 0.6)
+    return f.add(start, e, cue_span, src, Rule.ASKED, 0.6)
 
 
 def _headline(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
@@ -750,7 +666,7 @@ def _headline(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
     src = _span(text, s, m.start())
     if src is None or len(src.text.split()) > 6:
         return False
-    return f.add(m.end(), e, cue_span, src, "headline", 0.5, min_words=3)
+    return f.add(m.end(), e, cue_span, src, Rule.HEADLINE, 0.5, min_words=3)
 
 
 _TO_OR_THAT = re.compile(r"\s+(?:to|that)\b")
@@ -769,7 +685,7 @@ def _fronted(f: _Finder, s: int, e: int, m: re.Match, cue_span: Span) -> bool:
     comma = text.find(", ", th.end(), e)
     if comma < 0:
         return False
-    return f.add(th.end(), comma, cue_span, _subject(text, comma + 2, e), "fronted", 0.6)
+    return f.add(th.end(), comma, cue_span, _subject(text, comma + 2, e), Rule.FRONTED, 0.6)
 
 
 def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
@@ -787,8 +703,8 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
         return
     before_w = text[max(s, m.start() - 20) : m.start()].split()
     prev = before_w[-1].lower() if before_w else ""
-    passive = prev in _PASSIVE_BEFORE and not cue.endswith("ing")
-    if passive or prev == "all" or prev in _NOUN_USE_BEFORE or prev in _FUNCTION_BEFORE or prev.endswith(("'s", "’s")):
+    passive = prev in BE_FORMS and not cue.endswith("ing")
+    if passive or prev == "all" or prev in _NOUN_USE_BEFORE or prev in FUNCTION_WORDS or prev.endswith(("'s", "’s")):
         return
     if m.group("acc") or (cue == "reported" and _AS_REPORTED.search(text, max(s, m.start() - 4), m.start())
                           and text.startswith(" by ", m.end())):
@@ -803,7 +719,7 @@ def _in_sentence(f: _Finder, s: int, e: int, m: re.Match) -> None:
     if m.group("head"):
         _headline(f, s, e, m, cue_span)
         return
-    if m.group("asked") or cue in _ASK:
+    if m.group("asked") or cue in ASK_FORMS:
         if _asked(f, s, e, m, cue_span, participle):
             return
     if cue in URGE_CUES:
@@ -849,33 +765,15 @@ def _cues(text: str, a: int, b: int) -> list[re.Match]:
     return out
 
 
-def find_claims(
-    text: str,
-    paragraphs: list[tuple[int, int]],
-    quotes: list[QuoteSpan],
-    body: tuple[int, int],
-) -> list[Claim]:
+def find_claims(doc: Document, quotes: list[QuoteSpan]) -> list[Claim]:
     """Every reported claim in the body: content clause, cue, and source as written."""
-    try:
-        return find_claims_unguarded(text, paragraphs, quotes, body)
-    except Exception:  # a claim finder must degrade, never take the article down
-        return []
-
-
-def find_claims_unguarded(
-    text: str, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan], body: tuple[int, int]
-) -> list[Claim]:
-    """find_claims without its safety net, so tests and evaluation see any bug raise."""
-    lo, hi = max(body[0], 0), min(body[1], len(text))
+    text = doc.text
     f = _Finder(text, sorted(quotes, key=lambda q: q.outer.start))
-    for ps, pe in paragraphs:
-        ps, pe = max(ps, lo), min(pe, hi)
-        if pe <= ps:
-            continue
+    for pi, (ps, pe) in enumerate(doc.paragraphs):
         cues = _cues(text, ps, pe)
         if not cues:
             continue
-        sents = sentences(text, ps, pe)
+        sents = doc.sentences_of(pi)
         starts = [a for a, _ in sents]
         for m in cues:
             i = bisect.bisect_right(starts, m.start()) - 1

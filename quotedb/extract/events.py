@@ -20,17 +20,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from quotedb.extract.lexicon.events import (
+from quotedb.lexicon.people import PERSONAL_PRONOUNS
+from quotedb.dates import date_in_text
+from quotedb.lexicon.calendar import MONTHS, WEEKDAYS
+from quotedb.lexicon.events import (
     EVENT_NOUNS,
     HOLD_VERBS,
-    MONTHS,
     ORDINAL_WORDS,
     ORGANIZER_CUES,
     OWNER_VERBS,
     TITLE_WORDS,
-    WEEKDAYS,
 )
-from quotedb.extract.claims import alternation
+from quotedb.extract.text import Document, alternation, sentences
 from quotedb.model import Event, Quote, Span
 
 _NOUN_WORDS = tuple(EVENT_NOUNS) + tuple(w.capitalize() for w in EVENT_NOUNS)
@@ -87,21 +88,13 @@ _ORGANIZER = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^()]{1,20}\)")
 _DATELINE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\s*(?:--|—|–)\s*")
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE = re.compile(
-    r"\b(?P<mon>(?i:" + _MONTH_ALT + r"))\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?P<year>\d{4}))?"
-    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>(?i:" + _MONTH_ALT + r"))\b\.?(?:,?\s*(?P<year2>\d{4}))?"
-    r"|\b(?P<wd>(?i:" + "|".join(WEEKDAYS) + r"))\b"
-)
-_SENT = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_ABBR_BEFORE = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|No)$")
 # `Jointly sponsored by A, B and C, the symposium …`: a participle phrase before the subject.
 _PARTICIPLE_LEAD = re.compile(r"^\s*(?:\w+ly\s+)?\w+(?:ed|ing)\b.{0,300},\s*(?=(?:[Tt]he|[Aa]n?)?\s*$)", re.DOTALL)
 _WHERE = re.compile(
     r",?(?:\s+of\s+[^,.;]{1,60}?)?(?:\s+(?:was|were|is|will\s+be))?"
     r"(?:\s+(?:held|opened|began|started|took\s+place|convened|met|kicked\s+off|gets\s+under\s+way))?\s+(in|at)\s+"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+_PRONOUNS = PERSONAL_PRONOUNS
 _HEADING_END = re.compile(r"[.!?:\"”’)]\s*$")
 
 
@@ -134,18 +127,6 @@ class _Mention:
 
 def _tokens(s: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[\w’'-]+", s)) - {"the", "a", "an", "of", "on", "and"}
-
-
-def _sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out, s = [], a
-    for m in _SENT.finditer(text, a, b):
-        if text[m.start()] == "." and _ABBR_BEFORE.search(text, max(a, m.start() - 6), m.start()):
-            continue
-        out.append((s, m.start() + 1))
-        s = m.end()
-    if s < b:
-        out.append((s, b))
-    return out
 
 
 def _title_after(text: str, i: int, e: int) -> tuple[int, int] | None:
@@ -257,31 +238,6 @@ def _clean_org(s: str) -> str:
     return re.sub(r"^[Tt]he\s+", "", s)
 
 
-def _date(text: str, a: int, b: int, published: dt.date | None) -> str | None:
-    for m in _DATE.finditer(text, a, b):
-        try:
-            if m.group("wd"):
-                if published is None:
-                    continue
-                wd = WEEKDAYS.index(m.group("wd").lower())
-                back = (published.weekday() - wd) % 7
-                return (published - dt.timedelta(days=back)).isoformat()
-            mon = MONTHS[(m.group("mon") or m.group("mon2")).lower()]
-            day = int(m.group("day") or m.group("day2"))
-            year = m.group("year") or m.group("year2")
-            if year:
-                return dt.date(int(year), mon, day).isoformat()
-            if published is None:
-                continue
-            d = dt.date(published.year, mon, day)
-            if d > published + dt.timedelta(days=31):
-                d = dt.date(published.year - 1, mon, day)
-            return d.isoformat()
-        except (ValueError, KeyError):
-            continue
-    return None
-
-
 def _published(published: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(published[:10]) if published else None
@@ -312,7 +268,7 @@ class _Scan:
             nouns = _noun_starts(text, ps, pe)
             if not nouns:
                 continue
-            for s, e in _sentences(text, ps, pe):
+            for s, e in sentences(text, ps, pe):
                 if bisect.bisect_left(nouns, s) == bisect.bisect_left(nouns, e):
                     continue
                 for mn in _mentions(text, s, e):
@@ -377,7 +333,7 @@ class _Scan:
                     if subj and subj[0].isupper() and len(subj.split()) <= 10:
                         ev.organizer = subj
         if ev.date is None and ev.mention.start == mn.start:
-            ev.date = _date(text, mn.end, e, self.published)
+            ev.date = date_in_text(text, mn.end, e, self.published)
 
 
 def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
@@ -396,25 +352,13 @@ def _scan(text: str, paragraphs, published: str | None, body) -> _Scan:
             a, b = paragraphs[first_par]
             a = max(a, lo)
             dl = _DATELINE.match(text[a:b])
-            first.date = _date(text, a + (dl.end() if dl else 0), b, _published(published))
+            first.date = date_in_text(text, a + (dl.end() if dl else 0), b, _published(published))
     return sc
 
 
-def find_events(
-    text: str, paragraphs: list[tuple[int, int]], published: str | None, body: tuple[int, int]
-) -> list[Event]:
+def find_events(doc: Document) -> list[Event]:
     """Named events in the body, one per event however often it is mentioned."""
-    try:
-        return find_events_unguarded(text, paragraphs, published, body)
-    except Exception:  # events are an extra: never take the article down
-        return []
-
-
-def find_events_unguarded(
-    text: str, paragraphs: list[tuple[int, int]], published: str | None, body: tuple[int, int]
-) -> list[Event]:
-    """find_events without its safety net, so tests and evaluation see any bug raise."""
-    return [ev.freeze() for ev in _scan(text, paragraphs, published, body).events]
+    return [ev.freeze() for ev in _scan(doc.text, doc.paragraphs, doc.published, doc.body).events]
 
 
 # What places words at an event: `said at the symposium`, `during the 43rd session`,
@@ -447,7 +391,7 @@ def _sentence_around(text: str, paragraphs, pi: int, lo: int, hi: int) -> tuple[
     if not (0 <= pi < len(paragraphs)):
         return lo, hi
     ps, pe = paragraphs[pi]
-    sents = _sentences(text, ps, pe)
+    sents = sentences(text, ps, pe)
     a, b = lo, hi
     for s, e in sents:
         if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
@@ -482,21 +426,9 @@ def _carried(text, paragraphs, pi, events, surname: str | None, pronoun: bool = 
     return None
 
 
-def link_event(
-    text: str, quote: Quote, cue: Span | None, events: list[Event], paragraphs: list[tuple[int, int]]
-) -> str | None:
+def link_event(doc: Document, quote: Quote, cue: Span | None, events: list[Event]) -> str | None:
     """The name of the event where the quote was said, when the text places it there."""
-    try:
-        return link_event_unguarded(text, quote, cue, events, paragraphs)
-    except Exception:  # a missing link is better than a lost article
-        return None
-
-
-def link_event_unguarded(
-    text: str, quote: Quote, cue: Span | None, events: list[Event], paragraphs: list[tuple[int, int]]
-) -> str | None:
-    """link_event without its safety net, so tests and evaluation see any bug raise."""
-    return _link(text, quote, cue, events, paragraphs)
+    return _link(doc.text, quote, cue, events, doc.paragraphs)
 
 
 def _link(text, quote, cue, events, paragraphs) -> str | None:
@@ -543,7 +475,7 @@ def _link(text, quote, cue, events, paragraphs) -> str | None:
 
 def _topic_event(text: str, a: int, b: int, events: list[Event]) -> Event | None:
     """The event a paragraph introduces: it opens with the event, or someone holds it."""
-    for s, e in _sentences(text, a, b)[:2]:
+    for s, e in sentences(text, a, b)[:2]:
         for mn in _mentions(text, s, e):
             lead = _DATELINE.sub("", text[s : mn.start])
             lead = _PARTICIPLE_LEAD.sub("", lead)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from quotedb.extract.lexicon.people import (
+from quotedb.lexicon.people import (
     GROUP_NOUNS, HONORIFICS, ORG_WORDS, PLURAL_PRONOUNS, SENTENCE_OPENERS, TITLES,
 )
 from quotedb.extract.speakers import parse_source

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotedb.extract.lexicon.people import PRONOUNS
-from quotedb.extract.lexicon.verbs import SPEECH_VERBS
+from quotedb.lexicon.people import PRONOUNS
+from quotedb.lexicon.verbs import SPEECH_VERBS
+from quotedb.extract.text import Document
 from quotedb.extract.types import QuoteSpan
 from quotedb.model import Span
 
@@ -181,8 +182,9 @@ def _pair_singles(marks: list[_Mark], taken: list[_Raw]) -> list[_Raw]:
     return out
 
 
-def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """Every quoted stretch in the given paragraphs, in text order."""
+def find_spans(doc: Document) -> list[QuoteSpan]:
+    """Every quoted stretch in the body's paragraphs, in text order."""
+    text, paragraphs = doc.text, doc.paragraphs
     spans: list[QuoteSpan] = []
     carried = False  # the previous paragraph ended inside an open double quote
     for index, (lo, hi) in enumerate(paragraphs):

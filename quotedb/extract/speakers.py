@@ -12,25 +12,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quotedb.extract.lexicon.people import (
+from quotedb.lexicon.grammar import ARTICLES, NAME_CONNECTIVES, ROLE_MODIFIERS
+from quotedb.lexicon.calendar import MONTH_NAMES, WEEKDAYS
+from quotedb.lexicon.people import (
+    POSSESSIVE_DETERMINERS,
     GROUP_NOUNS, HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTY_WORDS, PLURAL_PRONOUNS, PRONOUNS, SEATED_ORGS, SENTENCE_OPENERS,
     TITLES,
 )
-from quotedb.extract.lexicon.places import ADJECTIVES, PLACES, place_name
+from quotedb.lexicon.places import ADJECTIVES, PLACES, place_name
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
 
 _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[A-Za-z\u00C0-\u024F0-9][\w'\u2019.\-&]*|,|;|\S")
 # Lower-case words that may sit inside a capitalised name: `University of California at Berkeley`.
-_CONNECTIVES = frozenset("of for and at on de du da la le van von der den del di al bin bint ibn y the &".split())
-_DETERMINERS = frozenset("the a an".split())
 _PREPOSITIONS = ("of", "with", "at", "to", "for", "from", "in")
 # Where a source phrase stops being a noun phrase: `X, who …`, `X in a statement`.
 _CLAUSE_CUT = re.compile(
     r",?\s+(?:who|whom|whose|which|while|when|after|before|during|because|as\s+(?:he|she|they|it)|adding|saying|"
     r"noting|according|told|said|says|in\s+(?:an?|his|her|their)\s+(?:statement|interview|speech|email|e-mail|letter|"
     r"post|tweet|op-ed|press|news|conference|briefing|address|call|phone|radio|television|video|message|report|remarks|"
-    r"memo|note|blog)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
+    r"memo|note|blog)|on\s+(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + r"|Twitter|Facebook|Instagram|"
     r"[A-Z]{2,5}\b|the\s+(?:phone|air|sidelines|campaign\s+trail|floor|stump))|at\s+(?:the|a|an)\s+(?:[a-z]+\s+){0,3}"
     r"(?:symposium|conference|rally|event|meeting|hearing|debate|briefing|forum|summit|session|seminar|ceremony|"
     r"dialogue|town\s+hall|luncheon|dinner|breakfast|gathering|press|news)|last\s+(?:week|month|year|night)|"
@@ -40,10 +41,7 @@ _CLAUSE_CUT = re.compile(
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ese|ian|an|ish|i|ch)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}$")
 _POSSESSIVE = re.compile(r"([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['\u2019]s?\s+")
-_MONTHS_DAYS = frozenset(
-    "January February March April May June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday".split()
-)
+_MONTHS_DAYS = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES))
 
 
 _POSSESSIVE_TOKEN = re.compile(r"['\u2019]s?$")
@@ -99,7 +97,7 @@ def _org_run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[int, 
     j = i
     while j < len(toks):
         tok = toks[j][0]
-        if _cap(tok) or (tok.lower() in _CONNECTIVES and j + 1 < len(toks) and _cap(toks[j + 1][0])):
+        if _cap(tok) or (tok.lower() in NAME_CONNECTIVES and j + 1 < len(toks) and _cap(toks[j + 1][0])):
             j += 1
         elif tok == "in" and j + 1 < len(toks) and _cap(toks[j + 1][0]):
             j += 1
@@ -120,15 +118,14 @@ def _org_run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[int, 
     return i, j, place
 
 
-_POSSESSIVE_PRONOUNS = frozenset("his her their its our my".split())
+_POSSESSIVE_PRONOUNS = POSSESSIVE_DETERMINERS
 
 
-_MODIFIERS = frozenset("former acting retired interim then- outgoing incoming".split())
 
 
 def _leading_modifiers(toks: list[tuple[str, int, int]]) -> int:
     n = 0
-    while n < len(toks) and toks[n][0].lower() in _MODIFIERS:
+    while n < len(toks) and toks[n][0].lower() in ROLE_MODIFIERS:
         n += 1
     return n
 
@@ -167,7 +164,7 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
     toks = toks[:cut]
     place = None
     k0 = 0
-    while k0 < len(toks) and toks[k0][0].lower() in _DETERMINERS:
+    while k0 < len(toks) and toks[k0][0].lower() in ARTICLES:
         k0 += 1
     if k0 + 1 < len(toks) and _cap(toks[k0][0]):
         m = _POSSESSIVE.match(text, toks[k0][1])
@@ -189,7 +186,7 @@ def _role_and_org(text: str, start: int, end: int) -> tuple[str | None, str | No
         if tok not in _PREPOSITIONS:
             continue
         i = k + 1
-        while i < len(toks) and toks[i][0].lower() in _DETERMINERS | {"its", "their", "his", "her"}:
+        while i < len(toks) and toks[i][0].lower() in ARTICLES | {"its", "their", "his", "her"}:
             i += 1
         own_place = None
         if i < len(toks):
@@ -238,11 +235,11 @@ def _name_run(toks: list[tuple[str, int, int]]) -> tuple[int, int]:
         tok = toks[i - 1][0]
         if _cap(tok) or tok in HONORIFICS:
             i -= 1
-        elif tok.lower() in _CONNECTIVES and tok.lower() != "the" and i - 2 >= 0 and _cap(toks[i - 2][0]) and i < j:
+        elif tok.lower() in NAME_CONNECTIVES and tok.lower() != "the" and i - 2 >= 0 and _cap(toks[i - 2][0]) and i < j:
             i -= 1
         else:
             break
-    while i < j and toks[i][0].lower() in _CONNECTIVES:
+    while i < j and toks[i][0].lower() in NAME_CONNECTIVES:
         i += 1
     return i, j
 
@@ -274,7 +271,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
                 return SpeakerRef(ref.name, "person", ref.mention, role, org, place)
     # A role first, then `of <Organisation>`: `Charge d'Affaires of the Permanent Mission …`.
     lead = 0
-    while lead < len(head) and head[lead][0].lower() in _DETERMINERS:
+    while lead < len(head) and head[lead][0].lower() in ARTICLES:
         lead += 1
     if lead < len(head) and _title_at(head, lead) and any(t[0] in _PREPOSITIONS for t in head[lead:]):
         n = 0
@@ -290,7 +287,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         if k and tok in ("of", "at", "with", "from") and all(_cap(t[0]) and t[0] not in HONORIFICS for t in head[:k]) \
                 and not _looks_like_org([t[0] for t in head[:k]]) and k <= 4:
             r, o, p = _role_and_org(text, head[0][1], head[-1][2])
-            after = [t for t in head[k + 1:] if t[0].lower() not in _DETERMINERS]
+            after = [t for t in head[k + 1:] if t[0].lower() not in ARTICLES]
             if o or (k >= 2 and after and all(_cap(t[0]) for t in after)):
                 place = p
                 if not o:  # `Jane Roe of Texas` is from a place; `Jane Roe of Acme` works there
@@ -345,7 +342,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         name_toks = name_toks[k + n:]
     elif before and (_has_title(text[before[0][1]:before[-1][2]]) or all(t[0][:1].islower() for t in before)):
         b0 = 0
-        while b0 < len(before) and before[b0][0].lower() in _DETERMINERS:
+        while b0 < len(before) and before[b0][0].lower() in ARTICLES:
             b0 += 1
         if b0 < len(before):
             r, o, p = _role_and_org(text, before[b0][1], before[-1][2])
@@ -388,7 +385,7 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
         mention = Span(text[names[0][1]:names[-1][2]], names[0][1], names[-1][2])
         return SpeakerRef(mention.text, "person", mention, role or text[head[lead_name][1]:head[-1][2]], org, place)
     # No name: a group, an organisation noun or a bare role.
-    plain = [t for t in head if t[0].lower() not in _DETERMINERS]
+    plain = [t for t in head if t[0].lower() not in ARTICLES]
     if not plain:
         return None
     last = plain[-1][0].lower()

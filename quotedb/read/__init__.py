@@ -98,7 +98,16 @@ def walk(folder: str) -> Iterator[str | Skipped]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from walk(path)
-        elif entry.is_symlink() and entry.is_dir():
+        elif entry.is_symlink() and _links_to_folder(entry):
             yield Skipped(path, "link to a folder (not followed)")
         else:
             yield path
+
+
+def _links_to_folder(entry: os.DirEntry) -> bool:
+    """A link that cannot be followed (a loop) is not a folder: it is passed on as a
+    file, so reading it fails and names it instead of the walk raising."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

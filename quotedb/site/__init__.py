@@ -7,7 +7,8 @@
 - facets of the whole quotes_view read from kept counts (`register_facet_classes`);
 - the quote, speaker and article row pages (`extra_template_vars`, templates/row.html);
 - links from the cells of views and canned queries to those pages (`render_cell`);
-- table and query pages a person can read (templates/table.html and query.html).
+- table and query pages a person can read (templates/table.html and query.html);
+- CSV cells neutralised and a rebuilt immutable file refused (`asgi_wrapper`).
 
 Rows of other tables, and databases that are not quotedb's, keep Datasette's own pages.
 """
@@ -82,6 +83,16 @@ def _is_quotedb(datasette, database: str | None) -> bool:
         return False
     db = datasette.get_database(database)
     return not db.is_memory and is_quotedb_file(db.path)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Every CSV the site sends has its formula-like cells neutralised (quotedb.csvsafe),
+    and an immutable file rebuilt underneath the server is refused (quotedb.rebuilt)."""
+    from quotedb.csvsafe import neutralise_csv
+    from quotedb.rebuilt import refuse_when_rebuilt
+
+    return lambda app: refuse_when_rebuilt(datasette, neutralise_csv(app))
 
 
 @hookimpl

@@ -4,7 +4,9 @@ Two things cannot be decided one article at a time, because the answer depends o
 rest of the corpus:
 
 - a surname-only speaker ("Mensah said") is the one known person of that surname, or
-  stays unresolved (and marked so) when there is none or more than one;
+  stays unresolved (and marked so) when there is none or more than one; only a name that
+  is a person's by its form counts (`identity.holds_surname`), and one that ends with
+  another's is that person (`identity.holders`);
 - the same quote reported by several articles, or shortened in one of them, is one
   quotation.
 
@@ -32,7 +34,7 @@ from sqlalchemy import Connection, delete, exists
 
 from quotedb.store import models
 from quotedb.store.bulk import insert_rows
-from quotedb.store.identity import display_name, fold, is_surname_only, name_key, surname
+from quotedb.store.identity import display_name, fold, holders, holds_surname, is_surname_only, name_key, surname
 
 SPK = models.Speaker.__table__
 ALIAS = models.SpeakerAlias.__table__
@@ -142,14 +144,16 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
     db = _db(conn)
     by_surname: dict[str, list[int]] = defaultdict(list)
     surname_rows: dict[str, int] = {}
-    for speaker_id, key in db.execute(
-        "SELECT id, name_key FROM speakers WHERE kind = 'person' AND article_id IS NULL ORDER BY id"
+    key_of: dict[int, str] = {}
+    for speaker_id, key, name in db.execute(
+        "SELECT id, name_key, name FROM speakers WHERE kind = 'person' AND article_id IS NULL ORDER BY id"
     ):
         if is_surname_only(key):
             if only is None or key in only:
                 surname_rows[key] = speaker_id
-        elif (last := surname(key)) and (only is None or last in only):
+        elif (last := surname(key)) and (only is None or last in only) and holds_surname(name):
             by_surname[last].append(speaker_id)
+            key_of[speaker_id] = key
 
     # A person is known while a quote names them in full; the surname-only quotes moved to
     # them do not keep them known (a fresh build of the same files would not have them).
@@ -165,7 +169,12 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
                 chunk,
             )
         )
+    # Of the persons known, those whose name ends with another's are that one with a word
+    # glued on ("Monday Tony Blair"): not a second holder of the surname.
     by_surname = {last: [p for p in group if p in named] for last, group in by_surname.items()}
+    for last, group in by_surname.items():
+        distinct = set(holders(key_of[p] for p in group))
+        by_surname[last] = [p for p in group if key_of[p] in distinct]
 
     def target(key: str) -> int | None:
         """Where a surname's quotes belong: its one named person, else its surname row."""

@@ -81,7 +81,8 @@ class Speaker(Base):
     """A person, group, organization or unnamed role that is quoted.
 
     Persons and organizations are one row across the corpus (matched on `name_key`);
-    groups and unnamed roles belong to the one article that names them (`article_id`).
+    groups, unnamed roles and common nouns ("company") belong to the one article that
+    names them (`article_id`).
     """
 
     __tablename__ = "speakers"

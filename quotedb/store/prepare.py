@@ -1,8 +1,10 @@
 """What the writer stores for one article, worked out without the database.
 
-Checking provenance, speaker keys, shown names, titles, and whether a quote names its
-speaker by surname alone need nothing stored, so build workers do them next to
-extraction and the one writing process only runs SQL. `Prepared` is plain tuples: cheap to pickle back from a worker.
+Checking provenance, speaker keys, shown names, titles, whether a speaker row is shared
+across the corpus, and whether a quote names its speaker by surname alone (or the article
+names that person in full elsewhere, which settles it here) need nothing stored, so
+build workers do them next to extraction and the one writing process only runs SQL.
+`Prepared` is plain tuples: cheap to pickle back from a worker.
 
 Speakers, roles and events are listed in the order the writer first meets them, so the
 rows (and their ids) are those of writing the extraction quote by quote.
@@ -10,10 +12,23 @@ rows (and their ids) are those of writing the extraction quote by quote.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from quotedb.model import QUOTE_KINDS, SPEAKER_KINDS, Article, Extraction, Quote
-from quotedb.store.identity import fold, is_corpus_wide, is_surname_only, name_key, shown_name, speaker_key, split_title
+from quotedb.store.identity import (
+    fold,
+    holders,
+    holds_surname,
+    is_corpus_wide,
+    is_surname_only,
+    name_key,
+    shown_name,
+    speaker_key,
+    split_title,
+    surname,
+)
 
 
 class InvalidExtraction(ValueError):
@@ -62,6 +77,26 @@ def check_extraction(article: Article, extraction: Extraction) -> None:
             raise InvalidExtraction(f"{where}: unknown speaker kind {quote.speaker_kind!r}")
 
 
+def named_in_full(quotes: Iterable[Quote]) -> dict[str, str]:
+    """Surname -> the one person the article names in full with it, as first written.
+
+    "Blair said" in an article that quotes Tony Blair by name is Tony Blair, whatever other
+    Blairs the corpus holds; with two of them in the article ("Tony Blair", "Cherie Blair")
+    the corpus decides. Only names that are a person by their form count (`holds_surname`)."""
+    keys: dict[str, dict[str, str]] = defaultdict(dict)
+    for quote in quotes:
+        if quote.speaker and (quote.speaker_kind or "person") == "person":
+            key = name_key(quote.speaker)
+            if (last := surname(key)) and holds_surname(quote.speaker):
+                keys[last].setdefault(key, quote.speaker)
+    named = {}
+    for last, forms in keys.items():
+        found = holders(forms)
+        if len(found) == 1:
+            named[last] = forms[found[0]]
+    return named
+
+
 def prepare(article: Article, extraction: Extraction) -> Prepared:
     """Check the extraction against the article and lay out its rows; raises InvalidExtraction."""
     check_extraction(article, extraction)
@@ -78,23 +113,39 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
     role_index: dict[tuple, int] = {}
     aliases: set[tuple[int, str]] = set()
     quotes: list[tuple] = []
+    full = named_in_full(extraction.quotes)
+    # (name, kind) -> its key; (key, kind) -> whether any spelling of it in the article is
+    # a name ("Company" and "company" are one row of the article, corpus-wide or not).
+    keys: dict[tuple[str, str], str] = {}
+    wide: dict[tuple[str, str], bool] = {}
+    named = []
     for quote in extraction.quotes:
-        speaker = role = None
         kind = quote.speaker_kind or "person"
-        alone = bool(quote.speaker) and kind == "person" and is_surname_only(name_key(quote.speaker))
         name = speaker_name(quote)
+        alone = bool(quote.speaker) and kind == "person" and is_surname_only(last := name_key(quote.speaker))
+        if alone and last in full:
+            name, alone = full[last], False
+        if name and (name, kind) not in keys:
+            key = keys[(name, kind)] = speaker_key(name, kind)
+            wide[(key, kind)] = wide.get((key, kind), False) or is_corpus_wide(name, kind)
+        named.append((kind, name, alone))
+    for quote, (kind, name, alone) in zip(extraction.quotes, named):
+        speaker = role = None
+        # A surname is settled across the corpus only on a row the corpus shares.
+        alone = alone and wide[(keys[(name, kind)], kind)]
         if name:
             if (name, kind) not in speaker_index:
-                key = speaker_key(name, kind)
+                key = keys[(name, kind)]
                 speaker_index[(name, kind)] = len(speakers)
                 identity.setdefault((key, kind), len(speakers))
-                speakers.append((key, kind, shown_name(name, kind), is_corpus_wide(kind)))
+                speakers.append((key, kind, shown_name(name, kind), wide[(key, kind)]))
             speaker = speaker_index[(name, kind)]
             same = identity[(speakers[speaker][0], kind)]
             title = quote.role
             if not title and kind == "person":
-                title = split_title(name)[0]
-            for alias in {name, quote.speaker_mention.text if quote.speaker_mention else None} - {None}:
+                title = split_title(quote.speaker or name)[0]
+            mention = quote.speaker_mention.text if quote.speaker_mention else None
+            for alias in {name, quote.speaker, mention} - {None}:
                 aliases.add((same, alias.strip()))
             if title or quote.organization or quote.place:
                 role_key = (same, title, quote.organization)

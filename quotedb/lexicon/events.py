@@ -50,12 +50,3 @@ ORGANIZER_CUES: frozenset[str] = frozenset(
 
 # Verbs whose subject owns the event as organiser: `The council opened its 43rd session`.
 OWNER_VERBS: frozenset[str] = frozenset({"opened", "convened", "launched", "held", "hosted"})
-
-WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}

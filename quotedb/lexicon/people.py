@@ -2,24 +2,60 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 
 def _words(*groups: str) -> frozenset[str]:
     return frozenset(w for g in groups for w in g.split())
 
 
-# Personal pronouns that stand for a speaker; resolve.py maps them to a person or group.
-PRONOUNS: frozenset[str] = _words("he she they we i it you")
-PLURAL_PRONOUNS: frozenset[str] = _words("they we")
+class Pronoun(NamedTuple):
+    """What a pronoun tells about whom it stands for: resolve.py matches it to someone."""
 
-# Dotted abbreviations that do not end a sentence: `Sen. Ted Cruz`, `Rep. X, R-Fla.`.
+    person: int
+    number: str  # singular | plural | either
+    gender: str | None  # female | male | neuter | None when it does not say
+    subject: bool = True  # a subject form: it can be a speaker (`she said`)
+
+
+PRONOUN_FEATURES: dict[str, Pronoun] = {
+    "i": Pronoun(1, "singular", None),
+    "we": Pronoun(1, "plural", None),
+    "you": Pronoun(2, "either", None),
+    "he": Pronoun(3, "singular", "male"),
+    "she": Pronoun(3, "singular", "female"),
+    "it": Pronoun(3, "singular", "neuter"),
+    "they": Pronoun(3, "plural", None),
+    "me": Pronoun(1, "singular", None, subject=False),
+    "us": Pronoun(1, "plural", None, subject=False),
+    "him": Pronoun(3, "singular", "male", subject=False),
+    "her": Pronoun(3, "singular", "female", subject=False),
+    "them": Pronoun(3, "plural", None, subject=False),
+}
+POSSESSIVE_DETERMINERS: frozenset[str] = _words("his her their its our my")
+
+# Personal pronouns that stand for a speaker; resolve.py maps them to a person or group.
+PRONOUNS: frozenset[str] = frozenset(p for p, f in PRONOUN_FEATURES.items() if f.subject)
+PLURAL_PRONOUNS: frozenset[str] = frozenset(p for p in PRONOUNS if PRONOUN_FEATURES[p].number == "plural")
+# Pronouns that name a person or a group of people (not `it`, not the reader's `you`).
+PERSONAL_PRONOUNS: frozenset[str] = PRONOUNS - {"it", "you"}
+OBJECT_PRONOUNS: frozenset[str] = frozenset(
+    p for p, f in PRONOUN_FEATURES.items() if not f.subject or p in ("you", "it")
+)
+
+# Dotted abbreviations that do not end a sentence: `Sen. Ted Cruz`, `Rep. X, R-Fla.`; the one
+# list the sentence splitter (extract/text.py) and the quote attributor read.
 ABBREVIATIONS: frozenset[str] = _words(
-    "mr mrs ms dr prof sen rep reps gov lt gen col maj capt sgt adm cmdr gov. rev fr st mt ft",
-    "jr sr inc co corp ltd dept univ assn no vs etc est approx",
+    "mr mrs ms dr prof sen rep reps gov lt gen col maj capt sgt adm cmdr rev fr st mt ft hon pres",
+    "jr sr inc co corp ltd dept univ assn no vs etc est approx fig vol op ed",
     "u.s u.k u.n e.u d.c a.m p.m",
     "jan feb mar apr jun jul aug sep sept oct nov dec",
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont",
-    "neb nev okla ore pa tenn tex va vt wash wis wyo",
+    "ala ariz ark calif colo conn del fla ga ind kan ky md mich minn mo mont",
+    "neb nev okla pa tenn tex va vt wis wyo",
 )
+# State abbreviations that are also English words end a sentence more often than they
+# abbreviate a state: `… the price of iron ore. China's …` (BBC train), `Miss.`, `ill.`.
+WORD_LIKE_ABBREVIATIONS: frozenset[str] = _words("ill la mass miss ore wash")
 
 # Honorifics: part of how a person is named, never a role.
 HONORIFICS: frozenset[str] = _words("Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Sir Dame Lord Lady Prof. Rev.")
@@ -101,4 +137,17 @@ SENTENCE_OPENERS: frozenset[str] = _words(
 PARTY_WORDS: frozenset[str] = _words(
     "Tory Labour Conservative Liberal Democrat Democratic Republican GOP Green Socialist Unionist",
     "Independent Nationalist",
+)
+
+# How the store folds a speaker's name into one row across articles: single words, folded
+# (lower case, no dots), dropped from the front of a name. Forms of address are not worth
+# keeping as a role; titles are kept as the role when the article states none.
+COURTESY_WORDS: frozenset[str] = _words("mr mrs ms miss mx messrs mme mlle herr frau senor senora")
+NAME_TITLE_WORDS: frozenset[str] = _words(
+    "dr doctor prof professor sir dame lord lady rev reverend fr father",
+    "president vice premier chancellor minister secretary senator sen rep",
+    "representative congressman congresswoman gov governor mayor judge justice",
+    "ambassador gen general col colonel capt captain lt sgt adm admiral",
+    "king queen prince princess pope sheikh chairman chairwoman chair ceo",
+    "prime deputy foreign state councillor councilor commissioner mp",
 )

@@ -1,1 +1,0 @@
-"""Named word lists the extraction engine reads: cues, titles, event nouns."""
