@@ -2,6 +2,7 @@
 
     python benchmarks/cluster.py CORPUS [--workdir DIR] [--repeat 3] [--partition-size 100]
                                      [--large-db DB] [--copies 10] [--skip extract|load|large|memory]
+                                     [--modes dask-1,dask-2,pool-1,pool-2,build-jobs-1,build-jobs-2]
 
 Everything is written to --workdir (default: a new folder under /tmp), never the repo.
 
@@ -27,7 +28,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -163,7 +163,10 @@ def spread(values: list[float]) -> dict:
     return {"best": min(values), "median": round(statistics.median(values), 3), "all": values}
 
 
-def bench_extract(corpus: str, workdir: Path, repeat: int, size: int) -> dict:
+MODES = ("dask-1", "dask-2", "pool-1", "pool-2", "build-jobs-1", "build-jobs-2")
+
+
+def bench_extract(corpus: str, workdir: Path, repeat: int, size: int, modes: list[str]) -> dict:
     runs: dict[str, list[dict]] = {}
     for r in range(repeat):
         for name, run in (
@@ -174,6 +177,8 @@ def bench_extract(corpus: str, workdir: Path, repeat: int, size: int) -> dict:
             ("build-jobs-1", lambda: build_whole(corpus, workdir / "build-1.db", 1)),
             ("build-jobs-2", lambda: build_whole(corpus, workdir / "build-2.db", 2)),
         ):
+            if name not in modes:
+                continue
             result = run()
             result["load_average"] = os.getloadavg()[0]
             runs.setdefault(name, []).append(result)
@@ -188,6 +193,8 @@ def bench_extract(corpus: str, workdir: Path, repeat: int, size: int) -> dict:
             "load_average": [x["load_average"] for x in results],
             **{k: [x[k] for x in results] for k in ("startup_seconds", "worker_peak_rss_mb", "peak_rss_mb") if k in results[0]},
         }
+    if "dask-1" not in runs or "dask-2" not in runs:
+        return report
     one = [sum(x["worker_cpu_seconds"]) for x in runs["dask-1"]]
     two = [max(x["worker_cpu_seconds"]) for x in runs["dask-2"]]
     report["dask_cpu"] = {
@@ -199,6 +206,8 @@ def bench_extract(corpus: str, workdir: Path, repeat: int, size: int) -> dict:
     ratios = [a["seconds"] / b["seconds"] for a, b in zip(runs["dask-1"], runs["dask-2"])]
     report["dask_speedup_1_to_2"] = {"per_repeat": [round(x, 3) for x in ratios], "median": round(statistics.median(ratios), 3),
                                      "of_medians": round(statistics.median([x["seconds"] for x in runs["dask-1"]]) / statistics.median([x["seconds"] for x in runs["dask-2"]]), 3)}
+    if "pool-1" not in runs or "pool-2" not in runs:
+        return report
     pool = [a["seconds"] / b["seconds"] for a, b in zip(runs["pool-1"], runs["pool-2"])]
     report["pool_speedup_1_to_2"] = {"per_repeat": [round(x, 3) for x in pool], "median": round(statistics.median(pool), 3)}
     return report
@@ -261,6 +270,7 @@ def main() -> None:
     parser.add_argument("--partition-size", type=int, default=100)
     parser.add_argument("--large-db", type=Path)
     parser.add_argument("--copies", type=int, default=10)
+    parser.add_argument("--modes", default=",".join(MODES), help=f"Extract step: which of {', '.join(MODES)} to run.")
     parser.add_argument("--skip", action="append", default=[], choices=["extract", "load", "large", "memory"])
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
@@ -276,7 +286,7 @@ def main() -> None:
 
     size = args.partition_size
     if "extract" not in args.skip:
-        show("extract", bench_extract(args.corpus, workdir, args.repeat, size))
+        show("extract", bench_extract(args.corpus, workdir, args.repeat, size, args.modes.split(",")))
     if "load" not in args.skip:
         show("load", bench_load(one_parquet(args.corpus, workdir / "parquet-2", size), workdir, args.repeat))
     if "large" not in args.skip and args.large_db:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quotedb.extract import extract
 from quotedb.extract.resolve import Resolver
+from quotedb.extract.text import Document
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Article, ArticleMeta, Span
 
@@ -37,7 +38,7 @@ def test_pronoun_resolves_to_the_last_person_mentioned():
 
 def test_role_noun_resolves_to_the_person_with_that_role():
     text = "The treasurer said it. Omar Diallo, the town treasurer, spoke. Later the treasurer spoke again."
-    r = Resolver(text)
+    r = Resolver(Document.of(text))
     r.resolve(ref_at(text, "Omar Diallo", role="town treasurer"))
     later = r.resolve(ref_at(text, "treasurer spoke again", name=None, kind="unnamed", role="treasurer"))
     assert later.name == "Omar Diallo"
@@ -45,7 +46,7 @@ def test_role_noun_resolves_to_the_person_with_that_role():
 
 def test_plural_pronoun_resolves_to_a_group_not_a_person():
     text = "Local farmers met Anna Weiss. They said prices fell."
-    r = Resolver(text)
+    r = Resolver(Document.of(text))
     r.resolve(ref_at(text, "Local farmers", name="Local farmers", kind="group"))
     r.resolve(ref_at(text, "Anna Weiss"))
     they = r.resolve(ref_at(text, "They", name=None, pronoun=True))
@@ -54,7 +55,7 @@ def test_plural_pronoun_resolves_to_a_group_not_a_person():
 
 def test_unresolvable_pronoun_stays_unnamed():
     text = "He said it was over."
-    r = Resolver(text)
+    r = Resolver(Document.of(text))
     he = r.resolve(ref_at(text, "He", name=None, pronoun=True))
     assert he.name is None and he.mention.text == "He"
 

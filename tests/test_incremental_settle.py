@@ -4,9 +4,11 @@ A folder of articles we wrote is built in steps (files added, changed, removed);
 each step the database must hold what a fresh build of the folder holds (ids aside), and
 at the end exactly what a full settle of the same database gives (ids included). The
 articles make every corpus-wide decision change on the way: a longer quote arrives that
-swallows an earlier quotation and leaves again, a second person of a surname makes it
-ambiguous and leaves again, the person a surname was joined to goes, a better spelling
-renames a speaker, and a short quote is repeated by another speaker.
+swallows an earlier quotation and leaves again, a second person of a surname makes its
+surname-only row ambiguous and leaves again, the one person of that surname goes (the
+surname-only quotes, whose article never names anyone in full, stay on their own row
+throughout), a better spelling renames a speaker, and a short quote is repeated by
+another speaker.
 """
 
 from __future__ import annotations
@@ -122,10 +124,10 @@ def steps(tmp_path_factory):
     (folder / "longer.txt").unlink()
     (folder / "quay.txt").write_text(QUAY_CHANGED, encoding="utf-8")
     states.append(step(folder, db, tmp_path, "longer quote removed, quay changed"))
-    # The second Okafor goes: "Okafor said" is Maria Okafor again.
+    # The second Okafor goes: "Okafor said" is no longer ambiguous (but still not Maria Okafor).
     (folder / "treasurer.txt").unlink()
     states.append(step(folder, db, tmp_path, "second person removed"))
-    # The only article naming Maria Okafor in full goes: "Okafor said" names nobody known.
+    # The only article naming Maria Okafor in full goes: no Okafor is known.
     (folder / "harbour.txt").unlink()
     states.append(step(folder, db, tmp_path, "person named in full removed"))
     return db, states
@@ -140,12 +142,14 @@ def test_the_steps_change_every_corpus_wide_decision(steps):
     first, longer, second, _, back, gone = states
     harbour = "We will rebuild the harbour wall before the storms arrive"
     longest = harbour + ", and we will pay for it ourselves"
-    assert quotation(first, harbour)[2:5] == (2, 1, "Maria Okafor")
-    assert quotation(longer, longest)[2:5] == (3, 2, "Maria Okafor; Ruth Banda")
+    # The quay article never writes "Maria Okafor": its Okafor is not joined to her.
+    assert quotation(first, harbour)[2:5] == (2, 2, "Maria Okafor; Okafor")
+    assert ("Okafor", "person", "okafor", "surname only") in [row[:4] for row in first["incremental"]["speakers"]]
+    assert quotation(longer, longest)[2:5] == (3, 3, "Maria Okafor; Okafor; Ruth Banda")
     assert quotation(longer, "The ferry will run all winter long this year")[4] == "José Álvarez"
     assert ("Okafor", "person", "okafor", "ambiguous surname") in [row[:4] for row in second["incremental"]["speakers"]]
     assert quotation(second, "We are ready")[2:5] == (2, 2, "José Álvarez; Peter Okafor")
-    assert [row[6] for row in back["incremental"]["quotes"] if row[5] == "Okafor"] == ["Maria Okafor/person/"]
+    assert [row[6] for row in back["incremental"]["quotes"] if row[5] == "Okafor"] == ["Okafor/person/surname only"]
     assert [row[6] for row in gone["incremental"]["quotes"] if row[5] == "Okafor"] == ["Okafor/person/surname only"]
     assert "Maria Okafor" not in [row[0] for row in gone["incremental"]["speakers"]]
 

@@ -76,3 +76,14 @@ def test_adding_a_speech_verb_is_one_line_in_the_lexicon():
     found = _run("with")
     assert ["indirect", "proclaimed", None] in found or any(k == "indirect" and c == "proclaimed" for k, c, _ in found)
     assert ["direct", "proclaims", "Ana Lee"] in found
+
+
+def test_the_store_folds_only_titles_the_engine_knows():
+    """The store drops NAME_TITLE_WORDS from the front of a name; each is a word of a title
+    the engine's grammar reads, an honorific, or a title modifier, so both agree on what a
+    title is."""
+    from quotedb.lexicon.people import NAME_HONORIFICS, NAME_TITLE_WORDS, TITLE_HEADS, TITLE_MODIFIERS
+
+    title_words = {w.rstrip(".") for t in TITLE_HEADS for w in t.split()}
+    known = title_words | {h.lower().rstrip(".") for h in NAME_HONORIFICS} | TITLE_MODIFIERS
+    assert sorted(w for w in NAME_TITLE_WORDS if w not in known) == []

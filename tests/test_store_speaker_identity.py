@@ -106,7 +106,8 @@ def test_a_given_name_after_a_sovereigns_title_is_not_a_surname(writer, db_path)
     writer.settle()
 
     assert speaker_of(db_path, "The palace is open") == ("Prince Tolu", None)
-    assert speaker_of(db_path, "Nobody told us") == ("Ada Tolu", None)
+    # Ada Tolu is the one holder: Prince Tolu does not make "Tolu" ambiguous.
+    assert speaker_of(db_path, "Nobody told us") == ("Tolu", "surname only")
 
 
 # --- rows shared across the corpus -----------------------------------------------------
@@ -177,7 +178,7 @@ def test_a_person_named_in_full_in_the_article_is_never_an_ambiguous_surname_the
     assert speaker_of(db_path, "Nobody told us") == ("Banda", "ambiguous surname")
 
 
-def test_two_people_of_the_surname_in_one_article_leave_it_to_the_corpus(writer, db_path):
+def test_two_people_of_the_surname_in_one_article_leave_it_a_surname_row(writer, db_path):
     text = ('"We agree," said Ruth Banda.\n"We do not," said Peter Banda.\n"Maybe," Banda said.\n')
     write(writer, "a", text, extraction(
         quote(text, "We agree,", speaker="Ruth Banda"),
@@ -196,7 +197,63 @@ def test_junk_rows_do_not_make_a_surname_ambiguous(writer, db_path, junk):
     write(writer, "later", *said("Banda", "Nobody told us"))
     writer.settle()
 
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+
+
+def test_a_surname_alone_is_not_joined_to_the_one_person_another_article_names(writer, db_path):
+    """Which Banda "Banda said" means is the article's to say; one that never writes a
+    full name may mean a Banda the corpus has never met."""
+    write(writer, "ruth", *said("Ruth Banda", "The harbour wall will hold"))
+    write(writer, "later", *said("Banda", "Nobody told us"))
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+    assert fetch(db_path, "select name, quote_count from speakers order by name") == [("Banda", 1), ("Ruth Banda", 1)]
+
+
+def written(writer, name: str, line: str, speaker: str, words: str) -> None:
+    """An article whose text writes `line` and then quotes `speaker` saying `words`."""
+    text = f'{line}\n"{words}," {speaker} said.\n'
+    write(writer, name, text, extraction(quote(text, f"{words},", speaker=speaker, mention=speaker, cue="said")))
+
+
+def test_a_surname_alone_joins_the_known_person_its_article_writes_in_full(writer, db_path):
+    corpus_of_two_bandas(writer)
+    written(writer, "visit", "Peter Banda visited the ferry yard on Monday.", "Banda", "Nobody told us")
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Peter Banda", None)
+    assert fetch(db_path, "select surname_only from quotes where text like 'Nobody%'") == [(1,)]
+
+
+def test_a_full_name_the_corpus_does_not_know_joins_nobody(writer, db_path):
+    write(writer, "ruth", *said("Ruth Banda", "The harbour wall will hold"))
+    written(writer, "visit", "Joseph Banda visited the ferry yard on Monday.", "Banda", "Nobody told us")
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+
+
+def test_an_article_writing_two_known_persons_of_the_surname_joins_neither(writer, db_path):
+    corpus_of_two_bandas(writer)
+    written(writer, "visit", "Peter Banda and Ruth Banda visited the yard.", "Banda", "Nobody told us")
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "ambiguous surname")
+
+
+def test_a_person_the_article_writes_arriving_later_takes_its_quote_and_leaving_gives_it_back(writer, db_path):
+    written(writer, "visit", "Ruth Banda visited the ferry yard on Monday.", "Banda", "Nobody told us")
+    writer.settle()
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+    write(writer, "ruth", *said("Ruth Banda", "The harbour wall will hold"))
+    writer.settle()
     assert speaker_of(db_path, "Nobody told us") == ("Ruth Banda", None)
+    writer.forget_file("ruth.txt")
+    writer.settle()
+
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
+    assert fetch(db_path, "select name from speakers order by name") == [("Banda",)]
 
 
 def test_a_second_real_person_still_makes_it_ambiguous(writer, db_path):
@@ -210,8 +267,12 @@ def test_a_second_real_person_still_makes_it_ambiguous(writer, db_path):
 
 
 def test_a_surname_that_is_also_a_modal_verb_still_joins_its_person(writer, db_path):
-    write(writer, "ada", *said("Ada May", "The harbour wall will hold"))
-    write(writer, "later", *said("May", "Nobody told us"))
+    write(writer, "other", *said("Tom May", "The ferry runs all winter"))
+    text = '"The harbour wall will hold," said Ada May.\n"Nobody told us," May said.\n'
+    write(writer, "ada", text, extraction(
+        quote(text, "The harbour wall will hold,", speaker="Ada May", cue="said"),
+        quote(text, "Nobody told us,", speaker="May", mention="May", cue="said"),
+    ))
     writer.settle()
 
     assert speaker_of(db_path, "Nobody told us") == ("Ada May", None)
@@ -226,8 +287,9 @@ def test_a_junk_row_never_takes_the_surnames_quotes(writer, db_path):
 
 
 def test_settling_step_by_step_gives_the_rows_of_a_full_settle(writer, db_path, tmp_path):
-    """Holders arrive and leave, junk ones among them; after each settle the rows are those
-    of settling the whole corpus again."""
+    """Holders arrive and leave, junk ones among them; the surname-only quote stays on its
+    row, labelled as the corpus stands; after each settle the rows are those of settling
+    the whole corpus again."""
     checks = []
 
     def check():
@@ -252,7 +314,7 @@ def test_settling_step_by_step_gives_the_rows_of_a_full_settle(writer, db_path, 
     write(writer, "junk", *said("Tuesday Ruth Banda", "The storm season starts soon"))
     writer.settle()
     check()
-    assert speaker_of(db_path, "Nobody told us") == ("Ruth Banda", None)
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
     write(writer, "peter", *said("Peter Banda", "The ferry runs all winter"))
     writer.settle()
     check()
@@ -260,7 +322,7 @@ def test_settling_step_by_step_gives_the_rows_of_a_full_settle(writer, db_path, 
     writer.forget_file("peter.txt")
     writer.settle()
     check()
-    assert speaker_of(db_path, "Nobody told us") == ("Ruth Banda", None)
+    assert speaker_of(db_path, "Nobody told us") == ("Banda", "surname only")
     writer.forget_file("ruth.txt")
     writer.settle()
     check()
@@ -271,9 +333,10 @@ def test_settling_step_by_step_gives_the_rows_of_a_full_settle(writer, db_path, 
 
 
 def _article_of(*quotes: tuple[str, str, str]) -> tuple[str, object]:
-    """An article of (speaker, kind, words) quotes, one a line."""
-    text = "".join(f'"{words}," said {speaker}.\n' for speaker, _, words in quotes)
-    return text, extraction(*(quote(text, f"{words},", speaker=speaker, speaker_kind=kind) for speaker, kind, words in quotes))
+    """An article of (speaker, kind, words) quotes, one a line; a "line" is text only."""
+    text = "".join(words + "\n" if kind == "line" else f'"{words}," said {speaker}.\n' for speaker, kind, words in quotes)
+    return text, extraction(*(
+        quote(text, f"{words},", speaker=speaker, speaker_kind=kind) for speaker, kind, words in quotes if kind != "line"))
 
 
 POOL = {
@@ -286,6 +349,8 @@ POOL = {
     "both": [("Peter Banda", "person", "We will rebuild"), ("Banda", "person", "It will take a year")],
     "alone": [("Banda", "person", "Nobody told us")],
     "alone-again": [("Mr Banda", "person", "We were not asked")],
+    "written": [(None, "line", "Ruth Banda toured the yard."), ("Banda", "person", "The yard is busy")],
+    "written-both": [(None, "line", "Ruth and Peter Banda toured it, Peter Banda first."), ("Banda", "person", "It is busy")],
     "company": [("company", "organization", "Profits are up")],
     "company-again": [("the company", "organization", "Profits are down"), ("Company", "organization", "We are hiring")],
     "board": [("Lagos Water Board", "organization", "Profits are up")],

@@ -92,6 +92,8 @@ def extract_to_parquet(
                 summary.skipped += 1
                 _count(summary, manifest, on_error)
             else:
+                if manifest:  # out of date: gone before its files are replaced, so never read with them
+                    (out / MANIFESTS / f"{partition.name}.json").unlink()
                 todo.append(partition)
         futures = c.map(
             extract_partition,
@@ -292,4 +294,4 @@ def _drop_stale(out: Path, partitions: list[Partition]) -> int:
     return removed
 
 
-__all__ = ["ExtractSummary", "Piece", "extract_partition", "extract_to_parquet", "manifests", "read_manifest"]
+__all__ = ["ExtractSummary", "extract_partition", "extract_to_parquet", "manifests", "read_manifest"]

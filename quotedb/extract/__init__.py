@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from quotedb.extract.attribution import Attribution, attribute
 from quotedb.extract.claims import antecedent, find_claims
+from quotedb.extract.entities import attribute_entities
 from quotedb.extract.events import find_events, link_event
 from quotedb.extract.resolve import Resolver
 from quotedb.extract.rules import POSITIONAL_RULES, WEAK_RULES, WITH_LEAD_IN, WITH_QUOTE, Rule
@@ -33,7 +34,7 @@ from quotedb.extract.types import Claim, QuoteSpan, SpeakerRef
 from quotedb.model import Article, Event, Extraction, Quote, Span
 from quotedb.paragraphs import paragraph_index, paragraph_spans
 
-ENGINE_VERSION = "rules-4"
+ENGINE_VERSION = "rules-5"
 
 __all__ = ["ENGINE_VERSION", "extract", "extract_unguarded"]
 
@@ -194,7 +195,7 @@ def extract_unguarded(article: Article) -> Extraction:
     claims = find_claims(doc, spans)
     items = _merge(text, atts, claims, speech)
     events = find_events(doc)
-    resolver = Resolver(text, [(s.outer.start, s.outer.end) for s in speech])
+    resolver = Resolver(doc, [(s.outer.start, s.outer.end) for s in speech])
     quotes: list[Quote] = []
     last_refs: tuple[SpeakerRef, ...] = ()
     parsed: dict[tuple[int, int], tuple[SpeakerRef, ...]] = {}
@@ -223,6 +224,7 @@ def extract_unguarded(article: Article) -> Extraction:
             last_refs, last_para = refs, para
         for ref in refs or (None,):
             quotes.append(_quote(doc, it, ref, paragraph_index(doc.all_paragraphs, it.start), events))
+    quotes = attribute_entities(doc, quotes)
     return Extraction(quotes=tuple(_dedupe(quotes)), events=tuple(events), engine_version=ENGINE_VERSION)
 
 

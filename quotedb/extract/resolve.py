@@ -16,6 +16,7 @@ from quotedb.lexicon.people import (
     GROUP_NOUNS, HONORIFICS, ORG_WORDS, PLURAL_PRONOUNS, SENTENCE_OPENERS, TITLES,
 )
 from quotedb.extract.speakers import parse_source
+from quotedb.extract.text import Document
 from quotedb.extract.types import SpeakerRef
 from quotedb.model import Span
 
@@ -63,8 +64,8 @@ def _key_tokens(name: str) -> frozenset[str]:
 class Resolver:
     """Maps speaker mentions to entities; feed it mentions in text order."""
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None) -> None:
-        self.text = text
+    def __init__(self, doc: Document, quoted: list[tuple[int, int]] | None = None) -> None:
+        self.text = doc.text
         self.people: list[Entity] = []
         self.groups: list[Entity] = []
         self._quoted = quoted or []

@@ -151,3 +151,63 @@ NAME_TITLE_WORDS: frozenset[str] = _words(
     "king queen prince princess pope sheikh chairman chairwoman chair ceo",
     "prime deputy foreign state councillor councilor commissioner mp",
 )
+
+# --- The name grammar (extract/names.py) --------------------------------------------------
+# Heads of a title of office or of a descriptor, lower case, matched whole and longest
+# first: the engine's TITLES plus the descriptors news writes before a name (`cameraman`,
+# `striker`) and ranks. A superset of TITLES, so both readers agree on every title.
+TITLE_HEADS: frozenset[str] = TITLES | frozenset(
+    t.strip().lower()
+    for t in """
+    under secretary, under-secretary, undersecretary, undersecretary general, consul general,
+    chief executive, cfo, coo, research fellow, barrister, solicitor, major-general,
+    lieutenant-general, brigadier, coordinator, co-ordinator, rapporteur, mp, mep, peer, boss,
+    presenter, producer, cameraman, photographer, journalist, author, writer, historian, expert,
+    specialist, engineer, scientist, doctor, surgeon, nurse, teacher, campaigner, counselor,
+    attach\u00e9, princess, priest, striker, midfielder, defender, goalkeeper, player, skipper, driver,
+    champion, singer, actor, actress, rapper, director of public prosecutions, chief constable,
+    constable, inspector, detective, executive director
+    """.split(",")
+)
+# Endings that make a descriptor noun of a person without a list entry: `sinologist`.
+DESCRIPTOR_SUFFIXES: tuple[str, ...] = ("ologist", "ographer", "onomist", "ician")
+# Words inside a title before its head: `deputy permanent representative`.
+TITLE_MODIFIERS: frozenset[str] = _words(
+    "former acting deputy vice assistant associate senior junior chief executive standing permanent special",
+    "general interim outgoing incoming retired then first second principal lead national regional federal",
+    "foreign defence defense finance interior justice health education trade culture state shadow",
+)
+# Forms of address and ranks written before a name; a rank is the role when no title is given.
+NAME_HONORIFICS: frozenset[str] = HONORIFICS | _words(
+    "Prof Sir Dame Lord Lady Baroness Baron Rev Sen Sen. Rep Rep. Gov Gov. Gen Gen. Lt Lt. Col Col.",
+    "Maj Maj. Capt Capt. Adm Adm. Sgt Sgt. Insp Det Fr Father Sheikh",
+)
+RANK_HONORIFICS: frozenset[str] = _words("Gen Col Maj Capt Adm Sen Rep Gov Lt")
+RANK_TITLES: frozenset[str] = _words(
+    "Ambassador President Minister Judge Justice General Senator Governor Mayor Commissioner",
+    "Professor Chairman Chief Bishop Archbishop Cardinal King Queen Prince Princess Speaker",
+)
+# Particles inside a person's name: `Ana de la Cruz`.
+NAME_PARTICLES: frozenset[str] = _words(
+    "de da di del della der den van von bin bint al el la le du dos das ibn ul ur y abu st ter zu mac"
+)
+# Words that never open, close or sit inside a person's name, even capitalised at a
+# sentence start or in a headline: sentence adverbs, modals, conjunctions, quantifiers.
+NAME_STOP_WORDS: frozenset[str] = _words(
+    "a an the this that these those it its if as at after before but and or nor so yet when while where",
+    "whether until unless though although because since could would should will can may might must shall",
+    "do does did is are was were be been has have had many most some all both each every several few other",
+    "others another such no not only also even just still already however meanwhile instead indeed perhaps",
+    "in on of for from with without by to into onto over under about against between among during via",
+    "today yesterday tomorrow tonight now then there here what who whom which why how speaking asked",
+    "according said says told added thanks like unlike despite including more less again earlier",
+)
+# Stop words and months that are also given names: `Will Davies`, `June Carter`.
+GIVEN_NAME_WORDS: frozenset[str] = _words("will may june april august grant bill rose hope faith joy")
+# Acronyms of states: a place, never a person or a body of its own.
+STATE_ACRONYMS: frozenset[str] = _words("US U.S. UK U.K. EU UAE USA")
+# Evidence of gender for he/she agreement.
+FEMININE_WORDS: frozenset[str] = _words(
+    "Mrs Mrs. Ms Ms. Dame Lady Baroness Queen Princess spokeswoman chairwoman congresswoman actress"
+)
+MASCULINE_WORDS: frozenset[str] = _words("Mr Mr. Sir Lord Baron King Prince spokesman chairman congressman")

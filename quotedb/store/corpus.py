@@ -3,10 +3,14 @@
 Two things cannot be decided one article at a time, because the answer depends on the
 rest of the corpus:
 
-- a surname-only speaker ("Mensah said") is the one known person of that surname, or
-  stays unresolved (and marked so) when there is none or more than one; only a name that
-  is a person's by its form counts (`identity.holds_surname`), and one that ends with
-  another's is that person (`identity.holders`);
+- a surname-only speaker ("Mensah said") is the one known person of that surname whose
+  full name its own article writes (in its text: the article may name "Kwame Mensah"
+  without quoting him under that name), or stays on the surname's own row, marked
+  `ambiguous surname` when the corpus knows two persons or more of that surname and
+  `surname only` otherwise. It is never joined to a person only other articles name: an
+  article that never writes the full name may mean a Mensah the corpus has never met.
+  Only a name that is a person's by its form counts (`identity.holds_surname`), and one
+  that ends with another's is that person (`identity.holders`);
 - the same quote reported by several articles, or shortened in one of them, is one
   quotation.
 
@@ -102,7 +106,7 @@ def unsettle_surnames(db, speaker_ids: Iterable[int]) -> None:
     keys.discard(None)
     for key in keys:
         _unsettle_quotations_of(
-            db, "speaker_id IN (SELECT id FROM speakers WHERE name_key = ? AND kind = 'person' AND article_id IS NULL)", (key,)
+            db, "speaker_id IN (SELECT id FROM speakers WHERE name_key = ? AND kind = 'person' AND +article_id IS NULL)", (key,)
         )
 
 
@@ -136,7 +140,8 @@ def _touched_surnames(db) -> set[str]:
 
 
 def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
-    """Point every surname-only quote at the one person of that surname, if there is one.
+    """Point every surname-only quote at the one known person of that surname whose full
+    name its article writes, if there is one; else at the surname's own row.
 
     `only` limits the work to those surnames (the others are already settled). Returns
     the speakers that quotes left, which may now be orphans.
@@ -176,10 +181,21 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
         distinct = set(holders(key_of[p] for p in group))
         by_surname[last] = [p for p in group if key_of[p] in distinct]
 
-    def target(key: str) -> int | None:
-        """Where a surname's quotes belong: its one named person, else its surname row."""
-        group = by_surname.get(key, [])
-        return group[0] if len(group) == 1 else surname_rows.get(key)
+    texts: dict[int, str] = {}
+
+    def target(key: str, article_id: int) -> int | None:
+        """Where a surname's quote belongs: the one known person of it that the quote's
+        article writes in full (folded, at word boundaries), else the surname's own row."""
+        group = by_surname.get(key)
+        if group:
+            if article_id not in texts:
+                (text,) = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+                texts.clear()
+                texts[article_id] = f" {fold(text)} "
+            written = [p for p in group if f" {key_of[p]} " in texts[article_id]]
+            if len(written) == 1:
+                return written[0]
+        return surname_rows.get(key)
 
     if only is None:
         stated = sorted(db.execute(
@@ -188,12 +204,11 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
             "WHERE s.kind = 'person' AND s.article_id IS NULL AND q.speaker_name IS NOT NULL AND q.surname_only = 1"
         ))
     else:
-        # Only the quotes on another speaker of the surname than its target move, mostly the
-        # new ones: the thousands already on a much-quoted person are not read every settle.
-        placed = {target(key) for key in {*by_surname, *surname_rows}}
+        # The surname-only quotes of the surnames touched, on their row or on a person of
+        # them: which article writes which full name is decided again for each.
         # Made distinct here: asked to, SQLite walks (speaker_id, article_id) instead.
         found: set[tuple] = set()
-        for chunk in _chunks([i for i in [*surname_rows.values(), *persons] if i not in placed]):
+        for chunk in _chunks([*surname_rows.values(), *persons]):
             found.update(db.execute(
                 "SELECT article_id, speaker_id, speaker_name FROM quotes "
                 f"WHERE speaker_id IN ({', '.join('?' * len(chunk))}) AND surname_only = 1 AND speaker_name IS NOT NULL",
@@ -206,7 +221,7 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
         key = keys[name]
         if not is_surname_only(key) or (only is not None and key not in only):
             continue
-        to = target(key)
+        to = target(key, article_id)
         if to is None:
             to = surname_rows[key] = db.execute(
                 "INSERT INTO speakers (name, kind, name_key) VALUES (?, 'person', ?)", (display_name(name), key)
@@ -217,7 +232,7 @@ def settle_surnames(conn, only: set[str] | None = None) -> set[int]:
 
     for key, speaker_id in surname_rows.items():
         known = len(by_surname.get(key, []))
-        resolution = AMBIGUOUS if known > 1 else SURNAME_ONLY if known == 0 else None
+        resolution = AMBIGUOUS if known > 1 else SURNAME_ONLY
         db.execute("UPDATE speakers SET resolution = ? WHERE id = ? AND resolution IS NOT ?", (resolution, speaker_id, resolution))
     return sources
 

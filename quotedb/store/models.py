@@ -99,8 +99,9 @@ class Speaker(Base):
     kind: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str] = mapped_column(Text, index=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
-    # Set on surname-only persons: "surname only" (no full name known in the corpus) or
-    # "ambiguous surname" (two or more known persons share it; never guessed).
+    # Set on surname-only persons (quotes whose article writes no full name of a known
+    # person of the surname): "ambiguous surname" (two or more known persons of the corpus
+    # share it) or "surname only" (fewer); never joined to a person other articles name.
     resolution: Mapped[str | None] = mapped_column(Text)
     # Kept by triggers on quotes (quotedb.store.counts), for "most quoted" without a scan.
     quote_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
@@ -229,8 +230,9 @@ class Quote(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"))
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id"))
     speaker_name: Mapped[str | None] = mapped_column(Text)
-    # The quote names its speaker by a surname alone ("Chen said"): settle moves such quotes
-    # to the one person of that surname (quotedb.store.corpus.settle_surnames).
+    # The quote names its speaker by a surname alone ("Chen said") and no quote of its
+    # article names that person in full: settle moves it to the one known person of the
+    # surname its article's text writes in full, if any (corpus.settle_surnames).
     surname_only: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
     role_id: Mapped[int | None] = mapped_column(ForeignKey("roles.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)

@@ -81,8 +81,10 @@ def named_in_full(quotes: Iterable[Quote]) -> dict[str, str]:
     """Surname -> the one person the article names in full with it, as first written.
 
     "Blair said" in an article that quotes Tony Blair by name is Tony Blair, whatever other
-    Blairs the corpus holds; with two of them in the article ("Tony Blair", "Cherie Blair")
-    the corpus decides. Only names that are a person by their form count (`holds_surname`)."""
+    Blairs the corpus holds. With two of them quoted ("Tony Blair", "Cherie Blair"), or
+    none, `corpus.settle_surnames` looks for the full names the article's text writes
+    among the persons the corpus knows; it never joins one only other articles name.
+    Only names that are a person by their form count (`holds_surname`)."""
     keys: dict[str, dict[str, str]] = defaultdict(dict)
     for quote in quotes:
         if quote.speaker and (quote.speaker_kind or "person") == "person":
@@ -131,7 +133,7 @@ def prepare(article: Article, extraction: Extraction) -> Prepared:
         named.append((kind, name, alone))
     for quote, (kind, name, alone) in zip(extraction.quotes, named):
         speaker = role = None
-        # A surname is settled across the corpus only on a row the corpus shares.
+        # A quote is marked surname-only only on a row the corpus shares.
         alone = alone and wide[(keys[(name, kind)], kind)]
         if name:
             if (name, kind) not in speaker_index:

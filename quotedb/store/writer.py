@@ -30,7 +30,7 @@ from quotedb.store import models
 from quotedb.store.bulk import insert_rows
 
 # Bumped when what the writer stores for the same extraction changes: re-parses everything.
-STORE_VERSION = "5"
+STORE_VERSION = "6"
 from quotedb.store.corpus import remove_orphan_speakers, settle, unsettle_article, unsettle_speaker, unsettle_surnames
 from quotedb.store.identity import better_name, shown_name, speaker_key
 from quotedb.store.prepare import InvalidExtraction, Prepared, check_extraction, prepare, speaker_name

@@ -151,7 +151,15 @@ def articles(db: Path) -> int:
 
 def start(corpus: Path, db: Path, jobs: int, cwd: Path) -> subprocess.Popen:
     return subprocess.Popen([*QUOTEDB, "build", str(corpus), "--db", str(db), "--jobs", str(jobs)], cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_interruptible)
+
+
+def _interruptible() -> None:
+    """A build started from a background job inherits SIGINT ignored (POSIX shells do that
+    to background commands), and Python then never raises KeyboardInterrupt: give it back
+    the default, as a terminal's foreground build has."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def children(pid: int) -> list[int]:
