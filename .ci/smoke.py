@@ -117,7 +117,7 @@ def main(wheel: Path, sdist: Path, folder: Path) -> None:
     (folder / "ferry.html").write_text(HTML, encoding="utf-8")
     db = Path("newsroom.db")
     built = run("quotedb", "build", str(folder), "--db", str(db))
-    print("build:", built.stdout.strip().splitlines()[-1])
+    print("build:", " / ".join(built.stdout.strip().splitlines()))
     with sqlite3.connect(db) as conn:
         row = conn.execute(
             "select q.id, q.text, s.id from quotes q join speakers s on s.id = q.speaker_id "

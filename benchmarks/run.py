@@ -119,7 +119,7 @@ def quotedb_command() -> list[str]:
 
 
 def summary_counts(line: str) -> dict[str, int]:
-    return {k: int(v) for v, k in re.findall(r"(\d+) (added|updated|unchanged|failed)", line)}
+    return {k: int(v) for v, k in re.findall(r"(\d+) (added|updated|unchanged|duplicates|failed)", line)}
 
 
 def fresh(path: Path) -> Path:
@@ -165,7 +165,7 @@ def bench_build(corpus: str, workdir: Path, max_jobs: int, repeat: int) -> dict:
             db = fresh(workdir / f"build-{jobs}.db")
             seconds, peak, out, pss = run_measured([*quotedb_command(), "build", corpus, "--db", str(db), "--jobs", str(jobs)])
             counts = summary_counts(out)
-            articles = counts.get("added", 0) + counts.get("updated", 0) + counts.get("unchanged", 0)
+            articles = counts.get("added", 0) + counts.get("updated", 0) + counts.get("unchanged", 0) + counts.get("duplicates", 0)
             runs.append({"seconds": seconds, "peak_rss": peak, "peak_pss": pss, "articles": articles, "summary": out.strip()})
         best = min(runs, key=lambda r: r["seconds"])
         results[jobs] = {
@@ -422,7 +422,7 @@ def bench_stream(corpus: str, workdir: Path, jobs: int, seconds: float) -> dict:
     out = proc.communicate()[0]
     elapsed = time.perf_counter() - start
     counts = summary_counts(out)
-    articles = counts.get("added", 0) + counts.get("updated", 0) + counts.get("unchanged", 0)
+    articles = counts.get("added", 0) + counts.get("updated", 0) + counts.get("unchanged", 0) + counts.get("duplicates", 0)
     return {"seconds": elapsed, "completed": proc.returncode in (0, 1) and bool(articles), "summary": out.strip(),
             "articles_per_s": articles / elapsed if articles else None,
             "peak_rss_mb": top / 2**20, "peak_pss_mb": top_pss / 2**20, "samples": samples}

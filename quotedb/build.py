@@ -89,6 +89,7 @@ class Summary:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicates: int = 0
     failed: int = 0
     removed: int = 0
     skipped_files: int = 0
@@ -100,7 +101,10 @@ class Summary:
         setattr(self, status, getattr(self, status) + 1)
 
     def line(self) -> str:
-        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged", f"{self.failed} failed"]
+        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        if self.duplicates:
+            parts.append(f"{self.duplicates} duplicates (the same text as another article)")
+        parts.append(f"{self.failed} failed")
         if self.removed:
             parts.append(f"{self.removed} removed")
         text = f"Articles: {', '.join(parts)}. Quotes: {self.quotes}. Speakers: {self.speakers}."
@@ -141,7 +145,7 @@ def build(
             on_error(message)
 
     files = list(iter_files(paths))
-    bar = _progress(files, enabled=progress)
+    bar = _progress(files, writer, enabled=progress)
     # What is alive now (modules, the schema, the engine) lives for the whole build: frozen,
     # the collector stops walking it at every full collection (10-15 % of a BBC build),
     # and forked workers share its pages instead of copying them when it would be visited.
@@ -153,8 +157,7 @@ def build(
             summary.removed += _forget_missing(paths, set(files), writer)
             writer.commit()
             writer.settle()
-        if hasattr(bar, "close"):
-            bar.close()
+        bar.close()
         with engine.connect() as conn:
             summary.quotes = conn.execute(select(func.count()).select_from(models.Quote)).scalar_one()
             summary.speakers = conn.execute(select(func.count()).select_from(models.Speaker)).scalar_one()
@@ -176,6 +179,7 @@ def store_steps(
     extraction's error) in input order, inside `writer.batch()`: groups of `GROUP`
     articles, a commit every `COMMIT_EVERY`, a settle every `SETTLE_EVERY` new quotes.
     `quotedb build` and `quotedb load` both store through here, so their rows are the same."""
+    bar = bar or _NoBar()
     pending: list[tuple[ArticleStep, Prepared | None]] = []
     written = [0]
     unsettled = [0]
@@ -188,8 +192,13 @@ def store_steps(
                 fail(f"{step.article.where}: {type(outcome).__name__}: {outcome}")
                 step.complete[0] = False
             else:
-                summary.count(outcome.status)
+                if outcome.status == "unchanged" and step.new_file:
+                    summary.duplicates += 1  # a first read of its file: the text came from another place
+                else:
+                    summary.count(outcome.status)
                 unsettled[0] += _toward_settle(writer, outcome, counted)
+        bar.set_postfix(added=summary.added, duplicates=summary.duplicates, failed=summary.failed, refresh=False)
+        bar.update(len(pending))
         before = written[0]
         written[0] += len(pending)
         pending.clear()
@@ -214,16 +223,15 @@ def store_steps(
         if isinstance(step, FileEnd):
             if step.complete[0]:
                 summary.removed += writer.finish_file(step.state, step.seen, step.articles)
-            if hasattr(bar, "update"):
-                bar.update(1)
-                bar.set_postfix(added=summary.added, failed=summary.failed, refresh=False)
-        elif isinstance(step, Skipped):
+            continue
+        if isinstance(step, Skipped):
             summary.skipped_files += 1
         elif isinstance(step, ReadError):
             fail(str(step))
         else:
             fail(f"{step.article.where}: {result}")
             step.complete[0] = False
+        bar.update(1)
     if pending:
         flush()
 
@@ -245,6 +253,7 @@ class ArticleStep:
     article: Article
     analyse: bool
     complete: list[bool]
+    new_file: bool = False  # its file was never read before: an article already stored is a duplicate
 
 
 @dataclass(slots=True)
@@ -289,7 +298,7 @@ def _steps(files: list[str], writer: Writer, summary: Summary, text_column: str 
                 articles += 1
                 if seen is not None:
                     seen.add(item.locator or "")
-                yield ArticleStep(item, not writer.is_current(item), complete)
+                yield ArticleStep(item, not writer.is_current(item), complete, seen is None)
         yield FileEnd(state, seen, complete, articles)
 
 
@@ -352,9 +361,48 @@ def _forget_missing(paths: list, files: set[str], writer: Writer) -> int:
     return removed
 
 
-def _progress(files: list[str], *, enabled: bool):
+class _NoBar:
+    def update(self, n: int = 1) -> None: ...
+
+    def set_postfix(self, **values) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _progress(files: list[str], writer: Writer, *, enabled: bool):
+    """A bar counting articles (rows of a corpus, not files), with rate and time left, on a
+    terminal only. Its total is counted before the build from the files it will read:
+    one line of JSON Lines, one row of CSV, one item of a JSON array is one article."""
     if not enabled or not sys.stderr.isatty():
-        return files
+        return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(files, unit="file", desc="Building", file=sys.stderr)
+    counts = [_count_articles(path) for path in files if not writer.file_is_current(FileState.of(path))]
+    total = None if None in counts else sum(counts)
+    return tqdm(total=total, unit=" articles", desc="Building", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+
+
+_ARRAY_PREFIXES = ("item", *(f"{key}.item" for key in ("articles", "items", "data", "results", "records", "documents", "docs", "stories")))
+
+
+def _count_articles(path: str) -> int | None:
+    """How many articles the readers will find in the file, for the bar's total; None
+    when that cannot be told without reading it as they do."""
+    suffix = Path(path).suffix.lower()
+    try:
+        if suffix in (".jsonl", ".ndjson", ".jsonlines"):
+            with open(path, "rb") as f:
+                return sum(1 for line in f if line.strip())
+        if suffix in (".csv", ".tsv"):
+            import csv
+
+            with open(path, encoding="utf-8", errors="replace", newline="") as f:
+                return max(0, sum(1 for _ in csv.reader(f, delimiter="\t" if suffix == ".tsv" else ",")) - 1)
+        if suffix == ".json":
+            import ijson
+
+            with open(path, "rb") as f:
+                return max(1, sum(1 for prefix, event, _ in ijson.parse(f) if event == "start_map" and prefix in _ARRAY_PREFIXES))
+    except Exception:  # noqa: BLE001 - the readers report a bad file; the bar only loses its total
+        return None
+    return 1

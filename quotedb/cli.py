@@ -31,6 +31,9 @@ def build(paths: tuple[str, ...], db_path: str, text_column: str | None, jobs: i
     def report(message: str) -> None:
         click.echo(f"error: {message}", err=True)
 
+    import time
+
+    started = time.monotonic()
     try:
         summary = run_build(paths or ("raw",), db_path, text_column=text_column, progress=True, on_error=report, jobs=jobs)
     except (FileNotFoundError, UnusableDatabase, WorkerDied) as exc:
@@ -40,17 +43,49 @@ def build(paths: tuple[str, ...], db_path: str, text_column: str | None, jobs: i
                    "run the build again to finish", err=True)
         raise SystemExit(130) from None
     click.echo(summary.line())
+    serve = "quotedb serve" + ("" if db_path == "quotes.db" else f" --db {db_path}")
+    click.echo(f"Built {db_path} in {time.monotonic() - started:.1f} s. To browse it: {serve}, then open http://127.0.0.1:8001/")
     if summary.failed:
         raise SystemExit(1)
+
+
+def _datasette_setting(ctx, param, values):
+    """`--setting NAME VALUE` pairs checked against Datasette's own list, as `datasette --setting` does."""
+    from datasette.app import DEFAULT_SETTINGS
+
+    settings = {}
+    for name, value in values:
+        if name not in DEFAULT_SETTINGS:
+            raise click.BadParameter(f"{name!r} is not a Datasette setting (see `datasette --help-settings`)")
+        default = DEFAULT_SETTINGS[name]
+        try:
+            if isinstance(default, bool):
+                if value.lower() not in ("on", "off", "true", "false", "1", "0"):
+                    raise ValueError
+                settings[name] = value.lower() in ("on", "true", "1")
+            elif isinstance(default, int):
+                settings[name] = int(value)
+            else:
+                settings[name] = value
+        except ValueError:
+            raise click.BadParameter(f"{name} takes {'on or off' if isinstance(default, bool) else 'a number'}, not {value!r}") from None
+    return settings
 
 
 @cli.command()
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 to publish on the network.")
-@click.option("-p", "--port", default=8001, show_default=True, type=int)
-@click.option("-i", "--immutable/--mutable", default=True, show_default=True, help="Serve the file read-only (faster, cacheable); --mutable while rebuilding.")
-def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
-    """Browse, search and export the database in Datasette, with metadata.yml."""
+@click.option("-p", "--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--immutable/--mutable", default=True,
+              help="Read-only, the default: faster and cacheable. --mutable while rebuilding the database.")
+@click.option("--setting", "settings", multiple=True, type=(str, str), callback=_datasette_setting, metavar="NAME VALUE",
+              help="A Datasette setting, as `datasette --setting` takes it (repeatable): e.g. --setting sql_time_limit_ms 3000.")
+def serve(db_path: str, host: str, port: int, immutable: bool, settings: dict) -> None:
+    """Browse, search and export the database in Datasette, with the site's plugin.
+
+    The same site as `datasette DB -i --setting suggest_facets off`; the port is checked
+    before anything starts.
+    """
     import asyncio
 
     import uvicorn
@@ -58,10 +93,28 @@ def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
     from quotedb.site.publish import make_datasette
 
     _check_current(db_path)
-    ds = make_datasette(db_path, immutable=immutable)
+    _check_port(host, port)
+    ds = make_datasette(db_path, immutable=immutable, settings=settings)
     asyncio.run(ds.invoke_startup())
-    click.echo(f"Serving {db_path} at http://{host}:{port}/")
+    click.echo(f"Serving {db_path} ({'read-only' if immutable else 'mutable'}) at http://{host}:{port}/ — Ctrl-C to stop")
     uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on")
+
+
+def _check_port(host: str, port: int) -> None:
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise click.ClickException(f"cannot serve on {host}: {exc.strerror}") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise click.ClickException(
+                f"port {port} on {host} is not free ({exc.strerror}); choose another with --port") from exc
 
 
 @cli.command()
@@ -159,27 +212,93 @@ def load(out: str, db_path: str) -> None:
         raise SystemExit(1)
 
 
+_DATE = click.DateTime(["%Y-%m-%d"])
+
+
+def _filters(since, until, kinds):
+    from quotedb.export import Filters
+
+    if since and until and since > until:
+        raise click.BadParameter(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}")
+    return Filters(since and f"{since:%Y-%m-%d}", until and f"{until:%Y-%m-%d}", tuple(kinds))
+
+
+def _filter_options(command):
+    command = click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "mixed", "indirect"]),
+                           help="Only quotes of this kind (repeatable); every kind when not given.")(command)
+    command = click.option("--until", type=_DATE, help="Only quotes from articles published on or before this day (YYYY-MM-DD).")(command)
+    command = click.option("--since", type=_DATE, help="Only quotes from articles published on or after this day (YYYY-MM-DD).")(command)
+    return command
+
+
 @cli.command()
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--speaker", help="Export this speaker's quotes (name as shown on the site; case does not matter).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="CSV file to write (default: stdout).")
-@click.option("--all-speakers", "folder", type=click.Path(file_okay=False), help="Write one CSV per speaker into this folder.")
-def export(db_path: str, speaker: str | None, output, folder: str | None) -> None:
-    """Export quotes as CSV: date, article title, url, text, kind, role, organization, event."""
-    from quotedb.export import export_all, export_speaker
+@click.option("--all-speakers", "folder", type=click.Path(file_okay=False), help="Write one file per speaker into this folder.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True)
+@_filter_options
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="File to write (default: standard output).")
+def export(db_path: str, speaker: str | None, folder: str | None, fmt: str, since, until, kinds, output) -> None:
+    """Export quotes: one speaker's (--speaker), one file per speaker (--all-speakers), or all.
 
-    if bool(speaker) == bool(folder):
-        raise click.UsageError("give exactly one of --speaker NAME or --all-speakers DIR")
+    Columns: date, article_title, url, text, kind, role, organization, event, then the
+    provenance: quote_id, speaker, article_id, source, file and row the article was read
+    from, start and end offsets into its text, paragraph.
+    """
+    from quotedb.export import export_all, export_quotes, export_speaker
+
+    if speaker and folder:
+        raise click.UsageError("give one of --speaker NAME or --all-speakers DIR, not both")
+    filters = _filters(since, until, kinds)
     _check_current(db_path)
     if folder:
-        written = export_all(db_path, folder)
+        written = export_all(db_path, folder, fmt=fmt, filters=filters)
         click.echo(f"Wrote {len(written)} files ({sum(written.values())} quotes) to {folder}", err=True)
         return
     try:
-        count = export_speaker(db_path, speaker, output)
+        if speaker:
+            count = export_speaker(db_path, speaker, output, fmt=fmt, filters=filters)
+        else:
+            count = export_quotes(db_path, output, fmt=fmt, filters=filters)
     except LookupError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{count} quotes", err=True)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-n", "--limit", default=20, show_default=True, type=click.IntRange(min=1), help="How many quotes, best matches first.")
+@click.option("--raw", is_flag=True, help="Read TEXT as an FTS5 query (AND, OR, NOT, \"phrases\", prefix*); otherwise it is taken as plain words.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "csv", "json", "jsonl"]), default="text", show_default=True)
+def search(text: str, db_path: str, limit: int, raw: bool, fmt: str) -> None:
+    """Full-text search of the quotes: who said TEXT, where and when.
+
+    Anything a person types works ("counter-terrorism", "China's", "U.S."); the text
+    format shows each quote with its speaker, date, source and id (its page is
+    /DB/quotes/ID on the site).
+    """
+    import sys
+
+    from quotedb.export import COLUMNS, connect, search_rows, write_rows
+
+    if not text.strip():
+        raise click.BadParameter("give some words to search for", param_hint="TEXT")
+    _check_current(db_path)
+    with connect(db_path) as conn:
+        try:
+            rows = search_rows(conn, text, limit=limit, raw=raw)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if fmt != "text":
+        write_rows(rows, sys.stdout, fmt)
+        return
+    for row in rows:
+        q = dict(zip(COLUMNS, row))
+        said = ", ".join(p for p in (q["speaker"] or "unattributed", q["role"]) if p)
+        where = ", ".join(p for p in (q["date"] or "undated", q["source"], q["article_title"]) if p)
+        click.echo(f"[{q['quote_id']}] {said} — {where}\n    {q['text']}")
+    click.echo(f"{len(rows)} quote{'s' if len(rows) != 1 else ''} match {text!r}" + (f" (the best {limit})" if len(rows) == limit else ""), err=True)
 
 
 def _check_current(db_path: str) -> None:

@@ -2,12 +2,15 @@
 
 Chromium is Debian's `chromium` package (`.ci/run` installs it); Playwright only drives
 it and never downloads a browser. Every request leaving 127.0.0.1 is refused and
-counted, so the pages and the chart are shown to work with no network.
+counted, so the pages and the chart are shown to work with no network. The database is
+news.db, so no link may assume quotes.db. Screenshots of each page go to the test's
+folder, or to $QUOTEDB_SCREENSHOTS when it names one.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import socket
@@ -56,11 +59,18 @@ def quotedb_command() -> list[str]:
 
 
 @pytest.fixture
-def server(seeds_db, tmp_path):
+def news_db(seeds_db, tmp_path):
+    path = tmp_path / "news.db"
+    shutil.copy(seeds_db, path)
+    return path
+
+
+@pytest.fixture
+def server(news_db, tmp_path):
     port = free_port()
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen(
-        [*quotedb_command(), "serve", "--db", str(seeds_db), "--port", str(port)],
+        [*quotedb_command(), "serve", "--db", str(news_db), "--port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
         cwd=tmp_path,
@@ -90,8 +100,14 @@ def server(seeds_db, tmp_path):
         log.close()
 
 
-def a_seed_quote(db: Path) -> sqlite3.Row:
-    """The most confident direct quote with a named person: the test reads it, never guesses it."""
+def screenshots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("QUOTEDB_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def searched_quote(db: Path, words: str) -> sqlite3.Row:
+    """The best match for the words, as search_quotes ranks it, and its speaker's quotes."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     try:
@@ -99,72 +115,113 @@ def a_seed_quote(db: Path) -> sqlite3.Row:
             """
             select q.id, q.text, s.id as speaker_id, s.name as speaker,
                 (select group_concat(o.id) from quotes o where o.speaker_id = s.id) as speaker_quote_ids
-            from quotes q join speakers s on s.id = q.speaker_id
-            where q.kind = 'direct' and s.kind = 'person' and length(q.text) > 40
-            order by q.confidence desc, q.id limit 1
-            """
+            from quotes_fts join quotes q on q.id = quotes_fts.rowid join speakers s on s.id = q.speaker_id
+            where quotes_fts match ? order by rank limit 1
+            """,
+            (f'"{words}"',),
         ).fetchone()
     finally:
         conn.close()
-    assert row is not None, "the seeds gave no direct quote by a named person"
+    assert row is not None, f"the seeds have no attributed quote with {words!r}"
     return row
 
 
-def search_phrase(text: str) -> str:
-    words = re.findall(r"[A-Za-z]{3,}", text)
-    return " ".join(words[1:5])
+def local_only(outside: list[str]):
+    def route(request_route):
+        if urlsplit(request_route.request.url).hostname == "127.0.0.1":
+            request_route.continue_()
+        else:
+            outside.append(request_route.request.url)
+            request_route.abort()
+
+    return route
 
 
-def test_a_reader_finds_checks_and_downloads_a_seed_quote(seeds_db, server, tmp_path):
+def test_a_reader_searches_checks_a_quote_and_downloads_the_speakers_quotes(news_db, server, tmp_path):
     chromium = chromium_or_skip()
     from playwright.sync_api import expect, sync_playwright
 
-    quote = a_seed_quote(seeds_db)
+    shots = screenshots(tmp_path)
+    words = "counter-terrorism"
+    quote = searched_quote(news_db, words)
     speaker_quote_ids = sorted(int(i) for i in quote["speaker_quote_ids"].split(","))
     outside: list[str] = []
-
-    def local_only(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900})
-            context.route("**/*", local_only)
+            context = browser.new_context(accept_downloads=True, viewport={"width": 1366, "height": 768})
+            context.route("**/*", local_only(outside))
             page = context.new_page()
 
             page.goto(server + "/")
-            page.fill("#search-all-q", search_phrase(quote["text"]))
-            page.press("#search-all-q", "Enter")
-            results = page.locator("#search-all-results h2", has_text=": quotes")
-            expect(results).to_be_visible(timeout=15_000)
-            results.locator("a").first.click()
+            page.screenshot(path=shots / "1-home.png", full_page=True)
+            page.fill("#search-quotes-q", words)
+            page.press("#search-quotes-q", "Enter")
+            expect(page).to_have_url(re.compile(r"/news/search_quotes\?q=counter-terrorism$"))
+            expect(page).to_have_title(f"Search quotes: {words} · news")
+            first = page.locator("table.rows-and-columns tbody tr").first
+            expect(first.locator("td.col-text")).to_have_text(quote["text"])
+            page.screenshot(path=shots / "2-search.png", full_page=True)
 
-            page.locator(f'td.col-id a[href$="/quotes/{quote["id"]}"]').click()
+            first.locator("td.col-quote_id a").click()
+            expect(page).to_have_url(server + f"/news/quotes/{quote['id']}")
             expect(page.locator("mark.quote")).to_have_text(quote["text"])
             expect(page.locator("h1 a.speaker")).to_have_text(quote["speaker"])
-            page.screenshot(path=tmp_path / "quote.png", full_page=True)
+            page.screenshot(path=shots / "3-quote.png", full_page=True)
 
             page.locator("h1 a.speaker").click()
+            expect(page).to_have_url(server + f"/news/speakers/{quote['speaker_id']}")
             expect(page.locator("h1")).to_contain_text(quote["speaker"])
             expect(page.locator("ol.quotes li")).to_have_count(len(speaker_quote_ids))
-            page.screenshot(path=tmp_path / "speaker.png", full_page=True)
+            page.screenshot(path=shots / "4-speaker.png", full_page=True)
 
             with page.expect_download() as download:
                 page.locator("a.csv-query").click()
             with open(download.value.path(), newline="", encoding="utf-8") as f:
                 rows = list(csv.DictReader(f))
-            assert sorted(int(r["id"]) for r in rows) == speaker_quote_ids
+            assert sorted(int(r["quote_id"]) for r in rows) == speaker_quote_ids
             assert quote["text"] in {r["text"] for r in rows}
 
+            console: list[str] = []
+            page.on("console", lambda message: console.append(message.text))
             page.locator("a.chart").click()
             expect(page.locator("#chart-per-year canvas, #chart-per-year svg").first).to_be_visible(timeout=15_000)
             expect(page.locator("#chart-top-speakers canvas, #chart-top-speakers svg").first).to_be_visible()
-            page.screenshot(path=tmp_path / "chart.png", full_page=True)
+            labels = [t.text_content() for t in page.locator("#chart-top-speakers svg .role-axis-label text").all()]
+            counts = [label for label in labels if label and label.isdigit()]
+            assert counts and len(counts) == len(set(counts)), labels  # whole numbers, each once
+            assert not [m for m in console if "schema" in m.lower() or "version" in m.lower()], console
+            page.screenshot(path=shots / "5-chart.png", full_page=True)
         finally:
             browser.close()
     assert outside == []
+
+
+def test_the_browse_page_reads_on_a_laptop_screen(server, tmp_path):
+    """quotes_view on 1366 x 768: the first row on the first screen, the table no wider
+    than the window, the quote text wide enough to read; the column help one click away."""
+    chromium = chromium_or_skip()
+    from playwright.sync_api import expect, sync_playwright
+
+    shots = screenshots(tmp_path)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 768})
+            page.route("**/*", local_only([]))
+            page.goto(server + "/news/quotes_view")
+            table = page.locator("table.rows-and-columns")
+            first_row = table.locator("tbody tr").first.bounding_box()
+            assert first_row["y"] < 768, first_row
+            assert table.bounding_box()["width"] <= 1366 + 40
+            assert table.locator("tbody tr td.col-text").first.bounding_box()["width"] >= 350
+            expect(table.locator("th.col-start")).to_be_hidden()
+            expect(page.locator("details.column-help dl")).to_be_hidden()
+            page.screenshot(path=shots / "6-quotes_view.png")
+            page.locator("details.column-help summary").click()
+            expect(page.locator("details.column-help dt", has_text="confidence")).to_be_visible()
+            page.locator("a.all-columns").click()
+            expect(page.locator("table.rows-and-columns th.col-start")).to_be_visible()
+        finally:
+            browser.close()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import re
 import shutil
 
 import pytest
@@ -153,9 +156,60 @@ def test_the_same_text_in_two_files_is_stored_once(folder, tmp_path):
 
     summary = build([folder], tmp_path / "quotes.db")
 
-    assert (summary.added, summary.unchanged) == (2, 1)
+    assert (summary.added, summary.unchanged, summary.duplicates) == (2, 0, 1)
+    assert "1 duplicates (the same text as another article)" in summary.line()
     assert fetch(tmp_path / "quotes.db", "select count(*) from articles") == [(2,)]
     assert fetch(tmp_path / "quotes.db", "select count(*) from article_sources") == [(3,)]
+    again = build([folder], tmp_path / "quotes.db")
+    assert (again.unchanged, again.duplicates) == (3, 0)
+
+
+def test_a_changed_file_reports_its_old_articles_as_unchanged_not_as_duplicates(folder, tmp_path):
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": BRIDGE}) + "\n", encoding="utf-8")
+    build([corpus], tmp_path / "quotes.db")
+    corpus.write_text(json.dumps({"text": BRIDGE}) + "\n" + json.dumps({"text": FERRY}) + "\n", encoding="utf-8")
+
+    summary = build([corpus], tmp_path / "quotes.db")
+
+    assert (summary.added, summary.unchanged, summary.duplicates) == (1, 1, 0)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_counts_articles_with_their_rate_and_time_left(folder, tmp_path, monkeypatch):
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"text": BRIDGE.replace("Monday", f"day {n}")}) + "\n" for n in range(7)), encoding="utf-8")
+    rows = folder / "corpus.csv"
+    rows.write_text("text\n" + "".join(f'"{FERRY.replace("June", f"month {n}")}"\n' for n in range(3)), encoding="utf-8")
+    (folder / "array.json").write_text(json.dumps({"articles": [{"text": BRIDGE + f"Item {n}.\n"} for n in range(4)]}), encoding="utf-8")
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+
+    summary = build([folder], tmp_path / "quotes.db", progress=True)
+
+    shown = terminal.getvalue().rsplit("\r", 1)[-1]
+    articles = 2 + 7 + 3 + 4
+    assert summary.added == articles
+    assert re.search(rf"\b{articles}/{articles} \[[0-9:]+<[0-9:]+, *[0-9.]+ articles/s", shown), shown
+    assert f"added={articles}" in shown
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("a.jsonl", '{"text": "a"}\n\n{"text": "b"}\n', 2),
+    ("a.csv", 'text\n"one\nline two"\nthree\n', 2),
+    ("a.json", '[{"text": "a"}, {"text": "b"}, {"text": "c", "meta": {"x": 1}}]', 3),
+    ("a.json", '{"text": "one article"}', 1),
+    ("a.txt", "Some text.", 1),
+    ("a.json", '[{"text": ', None),
+])
+def test_the_bar_counts_the_articles_the_readers_will_find(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert build_module._count_articles(str(path)) == expected
 
 
 def test_a_deleted_file_takes_its_articles_with_it(folder, tmp_path):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
+import socket
 import sqlite3
 
 import pytest
@@ -166,7 +168,8 @@ def test_export_one_speaker_to_a_file(seeds_db, tmp_path):
 
     table = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert result.exit_code == 0
-    assert list(table[0]) == ["date", "article_title", "url", "text", "kind", "role", "organization", "event"]
+    assert list(table[0])[:8] == ["date", "article_title", "url", "text", "kind", "role", "organization", "event"]
+    assert {"quote_id", "article_id", "source", "file", "row", "start", "end"} <= set(table[0])
     assert len(table) == fetch(seeds_db, "select count(*) from quotes_view where speaker = 'Lin Wei'")[0][0]
 
 
@@ -176,10 +179,89 @@ def test_export_to_stdout_and_for_all_speakers(seeds_db, tmp_path):
     assert result.exit_code == 0 and (tmp_path / "by-speaker" / "lin-wei.csv").exists()
 
 
-def test_export_needs_exactly_one_target(seeds_db):
-    assert CliRunner().invoke(cli, ["export", "--db", str(seeds_db)]).exit_code == 2
+def test_export_takes_one_target_at_most_and_names_an_unknown_speaker(seeds_db, tmp_path):
+    both = CliRunner().invoke(cli, ["export", "--db", str(seeds_db), "--speaker", "Lin Wei", "--all-speakers", str(tmp_path)])
+    assert both.exit_code == 2 and "not both" in both.output
     unknown = CliRunner().invoke(cli, ["export", "--db", str(seeds_db), "--speaker", "Nobody Here"])
     assert unknown.exit_code == 1 and "Nobody Here" in unknown.output
+
+
+def test_export_without_a_speaker_writes_every_quote(seeds_db):
+    result = run("export", "--db", str(seeds_db), "--format", "jsonl")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0 and len(rows) == fetch(seeds_db, "select count(*) from quotes")[0][0]
+
+
+def test_export_suggests_speakers_for_a_name_that_matches_nobody(seeds_db):
+    result = CliRunner().invoke(cli, ["export", "--db", str(seeds_db), "--speaker", "Wei"])
+    assert result.exit_code == 1
+    assert "no speaker named 'Wei'; did you mean 'Lin Wei'" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+def test_export_formats_carry_the_same_rows(seeds_db, fmt):
+    result = run("export", "--db", str(seeds_db), "--speaker", "Lin Wei", "--format", fmt)
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    elif fmt == "json":
+        rows = json.loads(result.stdout)
+    else:
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+    ids = {int(r["quote_id"]) for r in rows}
+    assert ids == {r[0] for r in fetch(seeds_db, "select id from quotes_view where speaker = 'Lin Wei'")} and ids
+
+
+def test_export_filters_by_date_and_kind(seeds_db):
+    def ids(*args):
+        result = run("export", "--db", str(seeds_db), "--format", "jsonl", *args)
+        assert result.exit_code == 0, result.output
+        return {json.loads(line)["quote_id"] for line in result.stdout.splitlines()}
+
+    dates = sorted({r[0] for r in fetch(seeds_db, "select published from quotes_view where published is not null")})
+    assert len(dates) >= 2, "the seeds have articles of two dates"
+    later = ids("--since", dates[-1])
+    earlier = ids("--until", dates[0])
+    assert later == {r[0] for r in fetch(seeds_db, "select id from quotes_view where published >= ?", (dates[-1],))}
+    assert earlier == {r[0] for r in fetch(seeds_db, "select id from quotes_view where published <= ?", (dates[0],))}
+    assert later and earlier and not later & earlier
+    assert ids("--kind", "direct", "--kind", "mixed") == {r[0] for r in fetch(seeds_db, "select id from quotes where kind in ('direct', 'mixed')")}
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--since", "30 May 2024"], "'30 May 2024' does not match the format '%Y-%m-%d'"),
+    (["--since", "2024-06-01", "--until", "2024-05-01"], "--since 2024-06-01 is after --until 2024-05-01"),
+    (["--kind", "quoted"], "'quoted' is not one of 'direct', 'mixed', 'indirect'"),
+])
+def test_export_refuses_bad_filters(seeds_db, args, says):
+    result = CliRunner().invoke(cli, ["export", "--db", str(seeds_db), *args])
+    assert result.exit_code == 2 and says in result.output
+
+
+@pytest.mark.parametrize("typed", ["counter-terrorism", "Counter-Terrorism", '"counter-terrorism', "counter-terrorism,", "counter-terrorism*"])
+def test_search_takes_what_a_person_types(seeds_db, typed):
+    result = run("search", typed, "--db", str(seeds_db), "--format", "jsonl")
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    expected = fetch(seeds_db, "select id from quotes where text like '%counter-terrorism%'")
+    assert result.exit_code == 0 and {r["quote_id"] for r in found} == {r[0] for r in expected} and found
+
+
+def test_search_shows_who_said_it_and_where(seeds_db):
+    result = run("search", "counter-terrorism", "--db", str(seeds_db), "-n", "1")
+    [quote_id] = [int(m) for m in re.findall(r"^\[(\d+)\]", result.stdout, re.M)]
+    speaker, date = fetch(seeds_db, "select speaker, published from quotes_view where id = ?", (quote_id,))[0]
+    assert speaker in result.stdout and date in result.stdout
+    assert "1 quote match 'counter-terrorism' (the best 1)" in result.stderr
+
+
+def test_search_with_raw_uses_fts_operators_and_reports_a_broken_query(seeds_db):
+    either = run("search", "counter OR rights", "--raw", "--db", str(seeds_db), "--format", "jsonl", "-n", "100")
+    assert len(either.stdout.splitlines()) > len(run("search", "counter", "--db", str(seeds_db), "--format", "jsonl").stdout.splitlines())
+    broken = CliRunner().invoke(cli, ["search", '"unclosed', "--raw", "--db", str(seeds_db)])
+    assert broken.exit_code == 1 and "not a valid full-text query" in broken.output
+
+
+def test_search_needs_words(seeds_db):
+    assert CliRunner().invoke(cli, ["search", "  ", "--db", str(seeds_db)]).exit_code == 2
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -199,7 +281,7 @@ def test_serve_binds_locally_and_read_only_by_default(seeds_db, monkeypatch, arg
     import quotedb.site.publish as publish
 
     real = publish.make_datasette
-    monkeypatch.setattr(publish, "make_datasette", lambda path, immutable: made.setdefault("ds", real(path, immutable=immutable)))
+    monkeypatch.setattr(publish, "make_datasette", lambda path, **kw: made.setdefault("ds", real(path, **kw)))
 
     result = run("serve", "--db", str(seeds_db), *args)
 
@@ -207,3 +289,50 @@ def test_serve_binds_locally_and_read_only_by_default(seeds_db, monkeypatch, arg
     assert (served["host"], served["port"]) == expected[:2]
     database = made["ds"].get_database("quotes")
     assert database.is_mutable is (not expected[2])
+
+
+def test_serve_refuses_a_busy_port_before_saying_it_serves(seeds_db):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(seeds_db), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"port {port} on 127.0.0.1 is not free" in result.output and "Serving" not in result.output
+
+
+def test_serve_passes_datasette_settings_through(seeds_db, monkeypatch):
+    import uvicorn
+
+    import quotedb.site.publish as publish
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: None)
+    made = {}
+    real = publish.make_datasette
+    monkeypatch.setattr(publish, "make_datasette", lambda path, **kw: made.setdefault("ds", real(path, **kw)))
+    result = run("serve", "--db", str(seeds_db), "--port", "0", "--setting", "sql_time_limit_ms", "3000",
+                 "--setting", "allow_download", "off")
+    assert result.exit_code == 0, result.output
+    ds = made["ds"]
+    assert (ds.setting("sql_time_limit_ms"), ds.setting("allow_download"), ds.setting("suggest_facets")) == (3000, False, False)
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--setting", "no_such_thing", "1"], "'no_such_thing' is not a Datasette setting"),
+    (["--setting", "sql_time_limit_ms", "soon"], "sql_time_limit_ms takes a number, not 'soon'"),
+])
+def test_serve_refuses_unknown_settings(seeds_db, args, says):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(seeds_db), *args])
+    assert result.exit_code == 2 and says in result.output
+
+
+def test_serve_help_names_its_defaults_in_words():
+    text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "[default: i]" not in text and "Read-only, the default" in text
+
+
+def test_build_ends_with_the_time_it_took_and_how_to_browse(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    result = run("build", str(tmp_path / "news"), "--db", str(tmp_path / "town.db"))
+    assert re.search(r"Built .*town\.db in [0-9.]+ s\. To browse it: quotedb serve --db .*town\.db, then open http://127\.0\.0\.1:8001/", result.stdout)

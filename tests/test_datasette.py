@@ -100,11 +100,13 @@ def test_foreign_keys_show_names(ds):
     assert "Lin Wei" in labels
 
 
-def test_quotes_view_is_searchable_with_fts_operators(ds, seeds_db):
+def test_quotes_view_is_searchable_with_fts_operators_on_request(ds, seeds_db):
     plain = rows(ds, "/quotes/quotes_view.json?_search=terrorism&_shape=array")
-    prefix = rows(ds, "/quotes/quotes_view.json?_search=terror*&_shape=array")
+    prefix = rows(ds, "/quotes/quotes_view.json?_search=terror*&_searchmode=raw&_shape=array")
     assert plain and all("terror" in r["text"].lower() for r in plain)
-    assert len(prefix) >= len(plain)
+    either = rows(ds, "/quotes/quotes_view.json?_search=terrorism+OR+rights&_searchmode=raw&_shape=array")
+    assert len(prefix) >= len(plain) and len(either) > len(plain)
+    assert rows(ds, "/quotes/quotes_view.json?_search=terrorism+OR+rights&_shape=array") == []  # typed: all three words
 
 
 def test_the_quotes_table_is_searchable_too(ds):
@@ -202,6 +204,6 @@ def test_quotes_at_event_lists_the_events_quotes_oldest_first(ds, seeds_db):
     word = events[0][0].split()[-1]
     found = rows(ds, f"/quotes/quotes_at_event.json?event={word}&_shape=array")
     expected = fetch(seeds_db, "select q.id from quotes q join events e on e.id = q.event_id where e.name like ?", (f"%{word}%",))
-    assert {r["id"] for r in found} == {r[0] for r in expected}
+    assert {r["quote_id"] for r in found} == {r[0] for r in expected}
     dates = [r["published"] for r in found]
     assert dates == sorted(dates, key=lambda d: d or "")

@@ -63,19 +63,26 @@ def test_the_canned_query_gives_a_hundred_quotes_a_page(prolific_db):
     assert first == page("&page=1") == page("&page=") == page("&page=0")
     pages = [page(f"&page={n}") for n in range(1, SPEECHES // 100 + 2)]
     assert [len(p) for p in pages] == [100] * (SPEECHES // 100) + [0]
-    assert len({r["id"] for p in pages for r in p}) == SPEECHES
+    assert len({r["quote_id"] for p in pages for r in p}) == SPEECHES
     assert [r["text"] for r in pages[1][:2]] == ["Item 100 of the budget is settled,", "Item 101 of the budget is settled,"]
 
 
-def test_export_speaker_writes_every_quote_with_its_context(prolific_db):
+def test_export_speaker_writes_every_quote_with_its_context_and_provenance(prolific_db):
     out = io.StringIO()
     assert export_speaker(prolific_db, "mira kobal", out) == SPEECHES
 
     table = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert tuple(table[0]) == COLUMNS
-    assert table[0] == {"date": "2025-02-03", "article_title": "The budget, line by line", "url": "https://example.org/budget",
-                        "text": "Item 0 of the budget is settled,", "kind": "direct", "role": "finance minister",
-                        "organization": "", "event": ""}
+    assert COLUMNS[:8] == ("date", "article_title", "url", "text", "kind", "role", "organization", "event")
+    text = fetch(prolific_db, "select text from articles")[0][0]
+    first = table[0]
+    assert {k: first[k] for k in COLUMNS[:8]} == {
+        "date": "2025-02-03", "article_title": "The budget, line by line", "url": "https://example.org/budget",
+        "text": "Item 0 of the budget is settled,", "kind": "direct", "role": "finance minister",
+        "organization": "", "event": ""}
+    assert (first["speaker"], first["file"], first["row"], first["paragraph"]) == ("Mira Kobal", "news/a.txt", "", "0")
+    assert text[int(first["start"]):int(first["end"])] == first["text"]
+    assert fetch(prolific_db, "select article_id from quotes where id = ?", (int(first["quote_id"]),)) == [(int(first["article_id"]),)]
 
 
 def test_an_unknown_speaker_is_an_error(prolific_db):

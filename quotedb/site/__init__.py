@@ -5,7 +5,10 @@
 - metadata.yml for each quotedb database (`get_metadata`), under the database's own name;
 - `escape_fts_query(:q)` for the canned searches (`prepare_connection`);
 - facets of the whole quotes_view read from kept counts (`register_facet_classes`);
-- the quote, speaker and article row pages (`extra_template_vars`, templates/row.html).
+- the quote, speaker and article row pages (`extra_template_vars`, templates/row.html);
+- links from the cells of views and canned queries to those pages (`render_cell`);
+- table and query pages a person can read (templates/table.html and query.html);
+- CSV cells neutralised and a rebuilt immutable file refused (`asgi_wrapper`).
 
 Rows of other tables, and databases that are not quotedb's, keep Datasette's own pages.
 """
@@ -17,9 +20,10 @@ import functools
 
 from datasette import hookimpl
 from datasette.facets import ColumnFacet
-from datasette.utils import escape_fts, urlsafe_components
+from datasette.utils import escape_fts, tilde_decode, urlsafe_components
 
-from quotedb.site import pages
+from quotedb.site import browse, pages
+from quotedb.site.links import VIEW_IDS, cell_link, untitled_article_link
 from quotedb.site.facets import KeptCountColumnFacet
 from quotedb.site.metadata import load_metadata, is_quotedb_file
 
@@ -74,6 +78,13 @@ def register_facet_classes():
     return [[KeptCountColumnFacet if klass is ColumnFacet else klass for klass in group] for group in classes]
 
 
+def _is_quotedb(datasette, database: str | None) -> bool:
+    if database is None or database not in datasette.databases:
+        return False
+    db = datasette.get_database(database)
+    return not db.is_memory and is_quotedb_file(db.path)
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     """Every CSV the site sends has its formula-like cells neutralised (quotedb.csvsafe),
@@ -85,9 +96,24 @@ def asgi_wrapper(datasette):
 
 
 @hookimpl
-def extra_template_vars(view_name, database, table, request, datasette):
-    """The values templates/row.html lays out for a quote, speaker or article row."""
-    if view_name != "row" or table not in pages.LOADERS or request is None:
+def render_cell(row, value, column, table, database, datasette):
+    if not _is_quotedb(datasette, database):
+        return None
+    if column == "article_id" and table is not None and table not in VIEW_IDS and value is not None:
+        return untitled_article_link(datasette, database, value)
+    return cell_link(datasette, database, table, row, column, value)
+
+
+@hookimpl
+def extra_template_vars(view_name, database, table, columns, request, datasette):
+    """The values templates/row.html lays out for a quote, speaker or article row, and
+    those of the table and query pages (templates/table.html and query.html)."""
+    if request is None or not _is_quotedb(datasette, database):
+        return None
+    if view_name != "row":
+        name = table or tilde_decode(request.url_vars.get("table") or "") or None
+        return browse.table_values(datasette, database, name, columns, request)
+    if table not in pages.LOADERS:
         return None
 
     async def page_values():

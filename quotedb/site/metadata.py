@@ -37,7 +37,8 @@ def load_metadata(database: str = DATABASE, *, path: str | Path | None = None, d
         databases[database] = databases.pop(DATABASE)
     url = database_url or f"/{database}"
     if "description_html" in metadata:
-        metadata["description_html"] = metadata["description_html"].replace(f'href="/{DATABASE}/', f'href="{url}/')
+        for attribute in ("href", "action"):
+            metadata["description_html"] = metadata["description_html"].replace(f'{attribute}="/{DATABASE}/', f'{attribute}="{url}/')
     dashboards = (metadata.get("plugins") or {}).get("datasette-dashboards") or {}
     for dashboard in dashboards.values():
         for part in (*(dashboard.get("charts") or {}).values(), *(dashboard.get("filters") or {}).values()):

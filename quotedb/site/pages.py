@@ -83,8 +83,17 @@ async def quote_page(ds: Any, database: str, quote_id: str, args: Any = None) ->
     }
 
 
+# Words that stand for a speaker without naming them: cued quotes keep them as their
+# mention ("he said"), but a reader looking for other names of a person does not want them.
+NOT_NAMES = frozenset(
+    "he she it they we i you him her them us me his hers its their theirs our who whom whose which that"
+    " this these those one someone somebody".split()
+)
+
+
 async def _aliases(db: Database, speaker_id: str, name: str) -> list[str]:
-    """Other names the speaker goes by: stored aliases, and the mentions quotes were cued by."""
+    """Other names the speaker goes by: stored aliases, and the mentions quotes were cued by,
+    without pronouns and relative words."""
     names: list[str] = []
     if "speaker_aliases" in await db.table_names():
         columns = await db.table_columns("speaker_aliases")
@@ -100,7 +109,7 @@ async def _aliases(db: Database, speaker_id: str, name: str) -> list[str]:
         {"id": speaker_id},
     )
     names.extend(r[0] for r in rows)
-    seen = {name.casefold()}
+    seen = {name.casefold(), *NOT_NAMES}
     unique = []
     for alias in names:
         if alias and alias.casefold() not in seen:
@@ -118,6 +127,38 @@ def page_number(args: Any, total: int) -> int:
     raw = (args or {}).get("page") or ""
     number = int(raw) if raw.isdigit() else 1
     return min(max(number, 1), _pages(total))
+
+
+RESOLUTIONS = {
+    "surname only": "Articles name this speaker by the surname {surname!r} alone, and no person of that surname "
+                    "is named in full anywhere in the database, so these quotes are not joined to anyone.",
+    "ambiguous surname": "Articles name this speaker by the surname {surname!r} alone, and {count} people of that "
+                         "surname are named in full, so these quotes are not given to any of them: it may be one "
+                         "of the people below, or someone else.",
+}
+
+
+async def _same_surname(db: Database, speaker: dict[str, Any]) -> list[dict[str, Any]]:
+    """The people named in full whose surname is this surname-only speaker's name."""
+    surname = (speaker.get("name_key") or "").split()[-1:] or [""]
+    rows = await db.execute(
+        "select id, name, quote_count from speakers where kind = 'person' and resolution is null"
+        " and name_key like '% ' || :surname order by quote_count desc, name",
+        {"surname": surname[0]},
+    )
+    return [dict(r) for r in rows if r["name"]]
+
+
+async def _resolution(ds: Any, database: str, speaker: dict[str, Any]) -> dict[str, Any] | None:
+    """Why a surname-only speaker is a row of its own, in words, with the candidates linked."""
+    template = RESOLUTIONS.get(speaker.get("resolution") or "")
+    if template is None:
+        return None
+    candidates = await _same_surname(ds.get_database(database), speaker)
+    return {
+        "text": template.format(surname=speaker["name"], count=len(candidates)),
+        "candidates": [{**c, "link": _row_url(ds, database, "speakers", c["id"])} for c in candidates],
+    }
 
 
 async def speaker_page(ds: Any, database: str, speaker_id: str, args: Any = None) -> dict[str, Any] | None:
@@ -161,6 +202,7 @@ async def speaker_page(ds: Any, database: str, speaker_id: str, args: Any = None
     return {
         **speaker,
         "aliases": await _aliases(db, speaker_id, speaker["name"]),
+        "resolved": await _resolution(ds, database, speaker),
         "roles": [dict(r) for r in roles],
         "per_year": per_year,
         "chart": year_chart(per_year),
