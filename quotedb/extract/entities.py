@@ -75,12 +75,14 @@ class Person:
 def people(text: str, end: int | None = None) -> dict[str, Person]:
     """Every person named in full (two or more name words) in text[:end], quote or not."""
     ents: dict[str, Person] = {}
+    lefts: dict[int, int] = {}  # left_extent by position: a run's first word is often a name word again
     stop = len(text) if end is None else min(end, len(text))
     for m in _cap_runs(text, stop):
         if not _two_name_words(m.group().split()):
             continue  # "Premier League", "The Ministry": no person's full name in the run
         s, e = m.start(), m.end()
-        left, right = left_extent(text, s), right_extent(text, e)
+        left = lefts[s] = left_extent(text, s)
+        right = right_extent(text, e)
         for phrase in {text[left:e], text[s:right]}:
             for sp in parsed(phrase):
                 if sp.kind != "person" or not sp.name or len(sp.name.split()) < 2 or is_place(sp.name.split()):
@@ -118,7 +120,7 @@ def people(text: str, end: int | None = None) -> dict[str, Person]:
         for at in _occurrences(text, w, stop):
             if full.endswith(" " + w) and text.startswith(full, at - len(full) + len(w)):
                 continue  # the full name itself: the run scan read it
-            _surname_mention(text, owners[0], w, at)
+            _surname_mention(text, owners[0], w, at, lefts)
     return ents
 
 
@@ -155,10 +157,12 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c in "'\u2019-_"
 
 
-def _surname_mention(text: str, owner: Person, w: str, at: int) -> None:
+def _surname_mention(text: str, owner: Person, w: str, at: int, lefts: dict[int, int]) -> None:
     """A mention by one name word, with a title before it perhaps ("Defense Minister Poll")."""
     owner.pos.append(at)
-    left = left_extent(text, at)
+    left = lefts.get(at)
+    if left is None:
+        left = lefts[at] = left_extent(text, at)
     if left < at:
         for sp in parsed(text[left:at + len(w)]):
             if sp.name == w:

@@ -447,6 +447,9 @@ _BOUNDARY = frozenset(",;:\n\u2013\u2014\"\u201c\u201d.!?") | {"-", "--"}
 _LEFT_CONNECTIVES = frozenset(("the", "of", "to", "for", "at", "in", "and", "on"))
 
 
+_CONNECTIVE = re.compile(r"(?:of|to|for|at|in|the|and|on)\s+")
+
+
 def left_extent(text: str, start: int, limit: int = 160) -> int:
     """Where the pre-posed descriptor of a name starting at `start` begins: walk back over
     capitalised words, titles, modifiers, connectives and possessives; stop at a sentence or
@@ -484,7 +487,7 @@ def left_extent(text: str, start: int, limit: int = 160) -> int:
         window *= 3  # the walk reached the window's edge, where a word may be cut: look further
     # never start on a connective
     while True:
-        m = re.match(r"(?:of|to|for|at|in|the|and|on)\s+", text[pos:start])
+        m = _CONNECTIVE.match(text[pos:start])
         if not m or pos + m.end() >= start:
             break
         pos += m.end()
