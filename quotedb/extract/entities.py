@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from quotedb.extract.names import is_name_word, is_place, left_extent, parsed, right_extent, title_at
 from quotedb.extract.text import Document
@@ -78,17 +79,15 @@ def people(text: str, end: int | None = None) -> dict[str, Person]:
     lefts: dict[int, int] = {}  # left_extent by position: a run's first word is often a name word again
     stop = len(text) if end is None else min(end, len(text))
     for m in _cap_runs(text, stop):
-        if not _two_name_words(m.group().split()):
+        if not _two_name_words(m.group()):
             continue  # "Premier League", "The Ministry": no person's full name in the run
         s, e = m.start(), m.end()
         left = lefts[s] = left_extent(text, s)
         right = right_extent(text, e)
         for phrase in {text[left:e], text[s:right]}:
-            for sp in parsed(phrase):
-                if sp.kind != "person" or not sp.name or len(sp.name.split()) < 2 or is_place(sp.name.split()):
-                    continue
-                ent = ents.get(sp.name) or ents.setdefault(sp.name, Person(sp.name, s))
-                ent.absorb(sp.role, sp.organization)
+            for name, role, org in _full_names(phrase):
+                ent = ents.get(name) or ents.setdefault(name, Person(name, s))
+                ent.absorb(role, org)
                 ent.pos.append(s)
     # "Rights Ana Ruiz", a run read without its left context, is Ana Ruiz.
     # The name each long one merges into is its earliest-registered word-suffix: look the
@@ -124,6 +123,13 @@ def people(text: str, end: int | None = None) -> dict[str, Person]:
     return ents
 
 
+@lru_cache(maxsize=65536)
+def _full_names(phrase: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """(name, role, organization) of each person the phrase names in full, not a place."""
+    return tuple((sp.name, sp.role, sp.organization) for sp in parsed(phrase)
+                 if sp.kind == "person" and sp.name and len(sp.name.split()) >= 2 and not is_place(sp.name.split()))
+
+
 def _cap_runs(text: str, stop: int):
     """The capitalised runs of text[:stop] that start a word, as `_CAPRUN` preceded by
     `(?<![\w'\u2019-])` would find them: a match that starts inside a word is skipped and the
@@ -145,16 +151,22 @@ def _cap_runs(text: str, stop: int):
 def _occurrences(text: str, word: str, stop: int):
     """Start of each whole-word occurrence of `word` before `stop` (str.find: no regex to
     compile per article)."""
-    at = text.find(word, 0, stop)
+    find, n, size = text.find, len(text), len(word)
+    at = find(word, 0, stop)
     while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
-            yield at
-        at = text.find(word, end, stop)
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c in "'\u2019-_"
+        end = at + size
+        if at:
+            c = text[at - 1]
+            if c.isalnum() or c in "'\u2019-_":
+                at = find(word, end, stop)
+                continue
+        if end < n:
+            c = text[end]
+            if c.isalnum() or c in "'\u2019-_":
+                at = find(word, end, stop)
+                continue
+        yield at
+        at = find(word, end, stop)
 
 
 def _surname_mention(text: str, owner: Person, w: str, at: int, lefts: dict[int, int]) -> None:
@@ -169,10 +181,11 @@ def _surname_mention(text: str, owner: Person, w: str, at: int, lefts: dict[int,
                 owner.absorb(sp.role, sp.organization)
 
 
-def _two_name_words(words: list[str]) -> bool:
-    """Two name words in a row: the least a full name needs."""
+@lru_cache(maxsize=65536)
+def _two_name_words(run_text: str) -> bool:
+    """Two name words in a row: the least a full name needs (cached: runs repeat across a corpus)."""
     run = 0
-    for w in words:
+    for w in run_text.split():
         run = run + 1 if is_name_word(w) else 0
         if run == 2:
             return True

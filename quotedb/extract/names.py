@@ -319,6 +319,10 @@ def _parse_cached(phrase: str, side: str) -> tuple:
     return tuple(_parse(phrase, side))
 
 
+_FIRM_AMP = re.compile(r"\S\s*&\s*\S")
+_OF_BODY = re.compile(r"^(.+?)\s+(?:of|at|from)\s+((?:the\s+)?[A-Z].*)$")
+
+
 def _parse(phrase: str, side: str = "left") -> list[Speaker]:
     """Speakers named by a source phrase. side="left" when the phrase precedes its cue (the part
     nearest the cue is the last line); "right" when it follows it."""
@@ -330,9 +334,9 @@ def _parse(phrase: str, side: str = "left") -> list[Speaker]:
         return []
     if not phrase:
         return []
-    if re.search(r"\S\s*&\s*\S", phrase):  # "Ernst & Yule", "B&Q": a firm
+    if _FIRM_AMP.search(phrase):  # "Ernst & Yule", "B&Q": a firm
         return [Speaker(_TRAILING_TIME.sub("", re.sub(r"^(?:[Tt]he)\s+", "", phrase)), kind="organization")]
-    m = re.match(r"^(.+?)\s+(?:of|at|from)\s+((?:the\s+)?[A-Z].*)$", phrase)
+    m = _OF_BODY.match(phrase)
     if m and "," not in phrase:
         # "Mike Pole of Dresner Bank": a person and the body; "Lord Nicholls of Birkenhead" stays a name
         left, right = _parse(m.group(1), side), m.group(2)
@@ -497,6 +501,9 @@ def left_extent(text: str, start: int, limit: int = 160) -> int:
 _APPOS = re.compile(r",\s+((?:the|a|an)\s+)?[^,;\n\"\u201c\u201d]{2,160}?(?=,|;|\.\s|\n|\s+(?:said|says|told|added|who|which|was|is|has|had|made|noted|stressed)\b|$)")
 
 
+_COMMA_PLACE = re.compile(r",\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=[,.;\n])")
+
+
 def right_extent(text: str, end: int) -> int:
     """Where an appositive after a name ends (", director of X,"), or `end` when none follows."""
     m = _APPOS.match(text, end)
@@ -517,7 +524,7 @@ def right_extent(text: str, end: int) -> int:
     if k < len(toks) and title_at(toks, k):
         e = m.end()
         # ", Place" after the body belongs to it
-        m2 = re.match(r",\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=[,.;\n])", text[e:])
+        m2 = _COMMA_PLACE.match(text[e:])
         if m2 and is_place(m2.group(1).split()):
             e += m2.end()
         return e
