@@ -176,9 +176,14 @@ def _surname_mention(text: str, owner: Person, w: str, at: int, lefts: dict[int,
     if left is None:
         left = lefts[at] = left_extent(text, at)
     if left < at:
-        for sp in parsed(text[left:at + len(w)]):
-            if sp.name == w:
-                owner.absorb(sp.role, sp.organization)
+        for role, org in _titles_of(text[left:at + len(w)], w):
+            owner.absorb(role, org)
+
+
+@lru_cache(maxsize=65536)
+def _titles_of(phrase: str, w: str) -> tuple[tuple[str | None, str | None], ...]:
+    """(role, organization) of each reading of the phrase that names `w` alone."""
+    return tuple((sp.role, sp.organization) for sp in parsed(phrase) if sp.name == w)
 
 
 @lru_cache(maxsize=65536)

@@ -454,6 +454,18 @@ _LEFT_CONNECTIVES = frozenset(("the", "of", "to", "for", "at", "in", "and", "on"
 _CONNECTIVE = re.compile(r"(?:of|to|for|at|in|the|and|on)\s+")
 
 
+@lru_cache(maxsize=65536)
+def _stops_walk(w: str) -> bool:
+    """A token the walk back over a pre-posed descriptor stops at: a clause boundary, a function
+    word other than a connective, any other lower-case word (a verb, an adverb)."""
+    if w in _BOUNDARY:
+        return True
+    lw = w.lower()
+    if lw in _STOP_LOWER and lw not in _LEFT_CONNECTIVES:
+        return True
+    return not (_cap(w) or w.startswith("(") or lw in _DESC_LOWER or title_at([lw], 0) or _POSS.search(w))
+
+
 def left_extent(text: str, start: int, limit: int = 160) -> int:
     """Where the pre-posed descriptor of a name starting at `start` begins: walk back over
     capitalised words, titles, modifiers, connectives and possessives; stop at a sentence or
@@ -470,19 +482,12 @@ def left_extent(text: str, start: int, limit: int = 160) -> int:
     lo, window = max(0, start - limit), 28
     while True:
         a = max(lo, start - window)
-        toks = [(m.group(), m.start()) for m in _WORD_FWD.finditer(text, a, start)]
         pos, stopped = start, False
-        for w, at in reversed(toks):
+        for m in reversed(list(_WORD_FWD.finditer(text, a, start))):
+            at = m.start()
             if at == a and a > lo:
                 break  # a word the window may have cut: look further
-            if w in _BOUNDARY:
-                stopped = True
-                break
-            lw = w.lower()
-            if lw in _STOP_LOWER and lw not in _LEFT_CONNECTIVES:
-                stopped = True
-                break
-            if not (_cap(w) or w.startswith("(") or lw in _DESC_LOWER or title_at([lw], 0) or _POSS.search(w)):
+            if _stops_walk(m.group()):
                 stopped = True
                 break
             pos = at
