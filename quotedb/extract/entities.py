@@ -131,9 +131,9 @@ def _full_names(phrase: str) -> tuple[tuple[str, str | None, str | None], ...]:
 
 
 def _cap_runs(text: str, stop: int):
-    """The capitalised runs of text[:stop] that start a word, as `_CAPRUN` preceded by
-    `(?<![\w'\u2019-])` would find them: a match that starts inside a word is skipped and the
-    search resumes one character later."""
+    """The capitalised runs of text[:stop] that start a word, as `_CAPRUN` behind a negative
+    look-behind for a word character would find them: a match that starts inside a word is
+    skipped and the search resumes one character later."""
     search, inside = _CAPRUN.search, _WORD_CHAR.match
     pos = 0
     while True:
