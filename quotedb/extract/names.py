@@ -319,6 +319,10 @@ def _parse_cached(phrase: str, side: str) -> tuple:
     return tuple(_parse(phrase, side))
 
 
+_FIRM_AMP = re.compile(r"\S\s*&\s*\S")
+_OF_BODY = re.compile(r"^(.+?)\s+(?:of|at|from)\s+((?:the\s+)?[A-Z].*)$")
+
+
 def _parse(phrase: str, side: str = "left") -> list[Speaker]:
     """Speakers named by a source phrase. side="left" when the phrase precedes its cue (the part
     nearest the cue is the last line); "right" when it follows it."""
@@ -330,9 +334,9 @@ def _parse(phrase: str, side: str = "left") -> list[Speaker]:
         return []
     if not phrase:
         return []
-    if re.search(r"\S\s*&\s*\S", phrase):  # "Ernst & Yule", "B&Q": a firm
+    if _FIRM_AMP.search(phrase):  # "Ernst & Yule", "B&Q": a firm
         return [Speaker(_TRAILING_TIME.sub("", re.sub(r"^(?:[Tt]he)\s+", "", phrase)), kind="organization")]
-    m = re.match(r"^(.+?)\s+(?:of|at|from)\s+((?:the\s+)?[A-Z].*)$", phrase)
+    m = _OF_BODY.match(phrase)
     if m and "," not in phrase:
         # "Mike Pole of Dresner Bank": a person and the body; "Lord Nicholls of Birkenhead" stays a name
         left, right = _parse(m.group(1), side), m.group(2)
@@ -447,6 +451,21 @@ _BOUNDARY = frozenset(",;:\n\u2013\u2014\"\u201c\u201d.!?") | {"-", "--"}
 _LEFT_CONNECTIVES = frozenset(("the", "of", "to", "for", "at", "in", "and", "on"))
 
 
+_CONNECTIVE = re.compile(r"(?:of|to|for|at|in|the|and|on)\s+")
+
+
+@lru_cache(maxsize=65536)
+def _stops_walk(w: str) -> bool:
+    """A token the walk back over a pre-posed descriptor stops at: a clause boundary, a function
+    word other than a connective, any other lower-case word (a verb, an adverb)."""
+    if w in _BOUNDARY:
+        return True
+    lw = w.lower()
+    if lw in _STOP_LOWER and lw not in _LEFT_CONNECTIVES:
+        return True
+    return not (_cap(w) or w.startswith("(") or lw in _DESC_LOWER or title_at([lw], 0) or _POSS.search(w))
+
+
 def left_extent(text: str, start: int, limit: int = 160) -> int:
     """Where the pre-posed descriptor of a name starting at `start` begins: walk back over
     capitalised words, titles, modifiers, connectives and possessives; stop at a sentence or
@@ -463,19 +482,12 @@ def left_extent(text: str, start: int, limit: int = 160) -> int:
     lo, window = max(0, start - limit), 28
     while True:
         a = max(lo, start - window)
-        toks = [(m.group(), m.start()) for m in _WORD_FWD.finditer(text, a, start)]
         pos, stopped = start, False
-        for w, at in reversed(toks):
+        for m in reversed(list(_WORD_FWD.finditer(text, a, start))):
+            at = m.start()
             if at == a and a > lo:
                 break  # a word the window may have cut: look further
-            if w in _BOUNDARY:
-                stopped = True
-                break
-            lw = w.lower()
-            if lw in _STOP_LOWER and lw not in _LEFT_CONNECTIVES:
-                stopped = True
-                break
-            if not (_cap(w) or w.startswith("(") or lw in _DESC_LOWER or title_at([lw], 0) or _POSS.search(w)):
+            if _stops_walk(m.group()):
                 stopped = True
                 break
             pos = at
@@ -484,7 +496,7 @@ def left_extent(text: str, start: int, limit: int = 160) -> int:
         window *= 3  # the walk reached the window's edge, where a word may be cut: look further
     # never start on a connective
     while True:
-        m = re.match(r"(?:of|to|for|at|in|the|and|on)\s+", text[pos:start])
+        m = _CONNECTIVE.match(text[pos:start])
         if not m or pos + m.end() >= start:
             break
         pos += m.end()
@@ -492,6 +504,9 @@ def left_extent(text: str, start: int, limit: int = 160) -> int:
 
 
 _APPOS = re.compile(r",\s+((?:the|a|an)\s+)?[^,;\n\"\u201c\u201d]{2,160}?(?=,|;|\.\s|\n|\s+(?:said|says|told|added|who|which|was|is|has|had|made|noted|stressed)\b|$)")
+
+
+_COMMA_PLACE = re.compile(r",\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=[,.;\n])")
 
 
 def right_extent(text: str, end: int) -> int:
@@ -514,7 +529,7 @@ def right_extent(text: str, end: int) -> int:
     if k < len(toks) and title_at(toks, k):
         e = m.end()
         # ", Place" after the body belongs to it
-        m2 = re.match(r",\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=[,.;\n])", text[e:])
+        m2 = _COMMA_PLACE.match(text[e:])
         if m2 and is_place(m2.group(1).split()):
             e += m2.end()
         return e
