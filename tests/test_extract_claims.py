@@ -311,6 +311,33 @@ def test_a_lower_case_source_does_not_make_an_evaluative_claim():
     assert [c for c in claims("the crowds praised the new stadium roof loudly.") if c.rule == "object"] == []
 
 
+@pytest.mark.parametrize("sentence, evaluative, inner", [
+    ('Mara Vo called the levy "unfair" and said farmers would pay twice.',
+     'the levy "unfair"', ("farmers would pay twice.", "Mara Vo")),
+    ("Jo Kern praised the council for its budget, which she said would save the harbour.",
+     "the council for its budget", ("would save the harbour.", "she")),
+    ("Omar Tesfa hailed the accord as historic and then warned that the hard part lay ahead.",
+     "the accord as historic", ("the hard part lay ahead.", "Omar Tesfa")),
+])
+def test_an_evaluative_object_ends_before_a_report_it_runs_into(sentence, evaluative, inner):
+    found = claims(sentence)
+    assert found[0].rule == "object" and found[0].content.text == evaluative
+    assert [(c.content.text, c.source.text) for c in found[1:]] == [inner]
+
+
+def test_a_topic_that_runs_into_a_subject_and_cue_ends_before_the_subject():
+    found = claims("Ana Ruiz voiced support for the strike as union leaders warned that talks had failed.")
+    assert [(c.content.text, c.source.text) for c in found] == [
+        ("the strike", "Ana Ruiz"), ("talks had failed.", "union leaders")]
+
+
+def test_an_evaluative_object_cut_to_one_word_goes_and_the_next_one_stands():
+    found = claims("Mara Vo praised Lee and said the hall was fine, and Ana Ruiz condemned the plan as reckless.")
+    assert [(c.rule, c.content.text) for c in found] == [
+        ("lead", "the hall was fine, and Ana Ruiz condemned the plan as reckless."),
+        ("object", "the plan as reckless.")]
+
+
 def test_reiterated_that_is_a_speech_cue():
     c = one("The minister reiterated that the border would stay open all winter.")
     assert c.content.text == "the border would stay open all winter."

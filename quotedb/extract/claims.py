@@ -882,10 +882,52 @@ def find_claims(doc: Document, quotes: list[QuoteSpan]) -> list[Claim]:
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0:
                 _in_sentence(f, *sents[i], m)
-    return _dedupe(f.out)
+    return _dedupe(_yield_to_inner_reports(f.out))
 
 
 _DEDUPE_REACH = 16
+_EVALUATIVE_RULES = frozenset({Rule.OBJECT, Rule.TOPIC})
+
+
+def _yield_to_inner_reports(claims: list[Claim]) -> list[Claim]:
+    """`X praised Y, who said Z`, `X hailed the plan and added that …`: an object or topic
+    reading that runs over another report's cue ends before that report (its subject, else
+    its cue): the inner clause is the other report's content, not what was praised. An inner
+    report without a subject of its own (`called her "weak" and said …`) shares the
+    evaluative cue's source."""
+    out = list(claims)
+    for i, c in enumerate(claims):
+        if c.rule not in _EVALUATIVE_RULES or (c.source is not None and c.source.text.lower() in _RELATIVES):
+            continue  # `X, who called Y a Z, said …`: the relative clause is read as before
+        a, b = c.content.start, c.content.end
+        for j in range(max(0, i - _DEDUPE_REACH), min(len(claims), i + _DEDUPE_REACH)):
+            o = out[j]
+            if o is None or o.rule in _EVALUATIVE_RULES or o.rule.endswith(BELIEF) or not a < o.cue.start < b:
+                continue
+            src = o.source
+            if src is not None and a < src.start < o.cue.start:
+                b = min(b, src.start)
+            else:
+                b = min(b, o.cue.start)
+                gap = c.content.text[_cut_connectives(c.content.text, o.cue.start - a) : o.cue.start - a]
+                if c.source is not None and _COORDINATED.fullmatch(gap):
+                    out[j] = Claim(o.content, o.cue, c.source, o.rule, o.confidence)
+        if b < c.content.end:
+            b = _cut_connectives(c.content.text, b - a) + a
+            keep = _at_least_words(c.content.text, 0, b - a, 2)
+            out[i] = Claim(Span(c.content.text[: b - a], a, b), c.cue, c.source, c.rule, c.confidence) if keep else None
+    return [c for c in out if c is not None]
+
+
+_RELATIVES = frozenset({"who", "which", "that"})
+_COORDINATED = re.compile(r"[\s,]*\band\s+(?:then\s+|also\s+|later\s+)?")
+_TRAILING_CONNECTIVE = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|then|that|which|who|whom|as|while|when|where|before|after)\b)+$")
+
+
+def _cut_connectives(text: str, end: int) -> int:
+    """Where text[:end] ends once its trailing commas and connectives (`, and`, `who`) go."""
+    m = _TRAILING_CONNECTIVE.search(text, 0, end)
+    return m.start() if m else end
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
