@@ -214,3 +214,10 @@ def test_and_between_capitalised_words_stays_inside_an_organization():
 
 def test_two_people_with_lone_surnames_are_still_two():
     assert [r.name for r in parse("Novak and Berg")] == ["Novak", "Berg"]
+
+
+def test_a_restrictive_who_clause_stays_in_a_group_but_not_on_a_name():
+    (group,) = parse("Dozens of nurses who work at the hospital")
+    assert group.role == "Dozens of nurses who work at the hospital"
+    assert one("Anna Berg, who visited the region").name == "Anna Berg"
+    assert one("The visitors, who toured the site").role == "visitors"

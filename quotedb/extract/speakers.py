@@ -437,9 +437,16 @@ def _split_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_RESTRICTIVE_WHO = re.compile(r"\s+who\s")
+_PLURAL_HEAD = re.compile(r"\b[a-z]{3,}[^s\W]s$")
+
+
 def trim_source(text: str, span: Span) -> Span:
     """The noun phrase proper, without a trailing clause (`, who …`, `in a statement`)."""
     m = _CLAUSE_CUT.search(text, span.start, span.end)
+    if m and _RESTRICTIVE_WHO.match(text, m.start()) and _PLURAL_HEAD.search(text, span.start, m.start()):
+        # `scholars who visited the region`: a restrictive clause is part of a group's noun phrase
+        m = _CLAUSE_CUT.search(text, m.end(), span.end)
     end = m.start() if m and m.start() > span.start else span.end
     s, e = _trim(text, span.start, end)
     return Span(text[s:e], s, e) if e > s else span
