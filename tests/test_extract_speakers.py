@@ -198,3 +198,26 @@ def test_country_inside_an_organization_name_stays_in_it():
 def test_newspaper_named_after_a_city_is_an_organization():
     ref = one("Boston Evening Post columnist Amy Roth")
     assert (ref.organization, ref.place) == ("Boston Evening Post", None)
+
+
+def test_a_second_title_after_and_ends_the_organization():
+    for phrase in ("Mara Olsen, Vice Chair of the Nordic Council for Water Studies (NCWS) and Director of the Lake Institute",
+                   "Mara Olsen, Vice Chair of the Nordic Council for Water Studies and Director of the Lake Institute"):
+        ref = one(phrase)
+        assert (ref.name, ref.role, ref.organization) == ("Mara Olsen", "Vice Chair", "Nordic Council for Water Studies")
+
+
+def test_and_between_capitalised_words_stays_inside_an_organization():
+    ref = one("Mara Olsen, director of the Centre for Trade and Development")
+    assert ref.organization == "Centre for Trade and Development"
+
+
+def test_two_people_with_lone_surnames_are_still_two():
+    assert [r.name for r in parse("Novak and Berg")] == ["Novak", "Berg"]
+
+
+def test_a_restrictive_who_clause_stays_in_a_group_but_not_on_a_name():
+    (group,) = parse("Dozens of nurses who work at the hospital")
+    assert group.role == "Dozens of nurses who work at the hospital"
+    assert one("Anna Berg, who visited the region").name == "Anna Berg"
+    assert one("The visitors, who toured the site").role == "visitors"

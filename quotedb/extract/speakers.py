@@ -90,6 +90,10 @@ def _title_at(toks: list[tuple[str, int, int]], i: int) -> int:
     return 0
 
 
+def _second_title(word: str) -> bool:
+    return word.lower() in TITLES and word not in ORG_WORDS
+
+
 def _org_run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[int, int, str | None] | None:
     """The capitalised organisation name starting at token i, its end token, and a place cut off it."""
     if i >= len(toks) or not _cap(toks[i][0]):
@@ -97,6 +101,8 @@ def _org_run(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[int, 
     j = i
     while j < len(toks):
         tok = toks[j][0]
+        if tok.lower() == "and" and j + 1 < len(toks) and _second_title(toks[j + 1][0]):
+            break  # "Society (CS) and Director of …": a second title, not more of the name
         if _cap(tok) or (tok.lower() in NAME_CONNECTIVES and j + 1 < len(toks) and _cap(toks[j + 1][0])):
             j += 1
         elif tok == "in" and j + 1 < len(toks) and _cap(toks[j + 1][0]):
@@ -404,6 +410,9 @@ def _parse_one(text: str, start: int, end: int) -> SpeakerRef | None:
 _PERSON_START = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}(?=\s*(?:,(?!\s*(?:and|or)\b)|$))")
 
 
+_OF_NAME = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z]")
+
+
 def _split_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """`A, professor at X and B, deputy director of Y` -> two phrases; `Science and Law` stays whole."""
     if text.find("and", start, end) < 0:
@@ -420,15 +429,24 @@ def _split_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if not any(c.isupper() for c in text[cursor:start + m.start()]):
             continue
+        if len(words) == 1 and _OF_NAME.search(text[cursor:start + m.start()].rsplit(",", 1)[-1]):
+            continue  # "director of the Centre for Trade and Development": one word closing an of-name
         parts.append((cursor, start + m.start()))
         cursor = right
     parts.append((cursor, end))
     return parts
 
 
+_RESTRICTIVE_WHO = re.compile(r"\s+who\s")
+_PLURAL_HEAD = re.compile(r"\b[a-z]{3,}[^s\W]s$")
+
+
 def trim_source(text: str, span: Span) -> Span:
     """The noun phrase proper, without a trailing clause (`, who …`, `in a statement`)."""
     m = _CLAUSE_CUT.search(text, span.start, span.end)
+    if m and _RESTRICTIVE_WHO.match(text, m.start()) and _PLURAL_HEAD.search(text, span.start, m.start()):
+        # `scholars who visited the region`: a restrictive clause is part of a group's noun phrase
+        m = _CLAUSE_CUT.search(text, m.end(), span.end)
     end = m.start() if m and m.start() > span.start else span.end
     s, e = _trim(text, span.start, end)
     return Span(text[s:e], s, e) if e > s else span
