@@ -80,23 +80,3 @@ def test_relative_who_after_a_name_speaks_for_that_name():
     text = "Tove Lind, who says the ferry fares are too high, wants a public vote on them."
     (q,) = extract(Article(text=text, meta=ArticleMeta(), origin="test")).quotes
     assert (q.speaker, q.speaker_mention.text) == ("Tove Lind", "who")
-
-
-def test_a_country_in_a_wire_lead_speaks_through_its_most_quoted_official():
-    text = ('OSLO, May 3 -- Norway Wednesday denied that its fishing quotas break the treaty, '
-            'saying the figures are public.\n\n'
-            '"Every tonne is reported to the commission," said Ingrid Berg, a spokeswoman for the Fisheries Ministry.\n\n'
-            'Berg said the ministry would publish the next audit in June.')
-    found = quotes(text)
-    lead = [q for q in found if q.start < text.index('"Every')]
-    assert lead and all(q.speaker == "Ingrid Berg" for q in lead)
-    assert all(q.role == "spokeswoman" for q in lead)
-
-
-def test_a_country_stays_the_speaker_when_no_official_is_quoted_more_than_once():
-    text = ('Norway on Wednesday denied that its fishing quotas break the treaty.\n\n'
-            '"We were not consulted," said Ingrid Berg, a spokeswoman for the Fisheries Ministry.\n\n'
-            '"It is a misunderstanding," said Lars Dahl, the deputy minister.')
-    found = quotes(text)
-    assert not any(q.speaker in ("Ingrid Berg", "Lars Dahl") for q in found if q.start < text.index('"We were'))
-    assert any(q.speaker == "Norway" for q in found)

@@ -25,7 +25,7 @@ from quotedb.extract.attribution import Attribution, attribute
 from quotedb.extract.claims import antecedent, find_claims
 from quotedb.extract.entities import attribute_entities
 from quotedb.extract.events import find_events, link_event
-from quotedb.extract.resolve import Resolver, speaking_for_country
+from quotedb.extract.resolve import Resolver
 from quotedb.extract.rules import FRAGMENT, POSITIONAL_RULES, WEAK_RULES, WITH_LEAD_IN, WITH_QUOTE, Rule
 from quotedb.extract.spans import find_spans, is_title
 from quotedb.extract.speakers import parse_source
@@ -228,7 +228,7 @@ def extract_unguarded(article: Article) -> Extraction:
             it.rule, it.confidence = it.rule + FRAGMENT, min(it.confidence, 0.3)
         for ref in refs or (None,):
             quotes.append(_quote(doc, it, ref, paragraph_index(doc.all_paragraphs, it.start), events))
-    quotes = speaking_for_country(attribute_entities(doc, quotes))
+    quotes = attribute_entities(doc, quotes)
     return Extraction(quotes=tuple(_dedupe(quotes)), events=tuple(events), engine_version=ENGINE_VERSION)
 
 

@@ -12,15 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from quotedb.lexicon.calendar import DAY_WORDS
 from quotedb.lexicon.people import (
     GROUP_NOUNS, HONORIFICS, ORG_WORDS, PLURAL_PRONOUNS, SENTENCE_OPENERS, TITLES,
 )
-from quotedb.lexicon.places import COUNTRIES
 from quotedb.extract.speakers import parse_source
 from quotedb.extract.text import Document
 from quotedb.extract.types import SpeakerRef
-from quotedb.model import Quote, Span
+from quotedb.model import Span
 
 
 @dataclass(slots=True)
@@ -182,41 +180,3 @@ class Resolver:
                 return _mentioned(self._remember(ref), ref.mention)
             self.groups.append(Entity(ref, pos))
         return ref
-
-
-_LEAD_PARAGRAPHS = 1  # the dateline paragraph and the one after it (0-based)
-
-
-def _country(name: str | None) -> bool:
-    """`China`, `China Tuesday`: a country as the subject of a news summary, a weekday left on it."""
-    if not name:
-        return False
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in DAY_WORDS:
-        words.pop()
-    return " ".join(words) in COUNTRIES
-
-
-def speaking_for_country(quotes: list[Quote]) -> list[Quote]:
-    """`China Tuesday criticized …`, then `said spokesperson Lu Kang`: the country's words are the official's.
-
-    A wire lead names the country for what its official then says; when the article quotes one
-    titled person more than anyone else, the country's quotes are that person's. With no such
-    person, or a tie, the country stays the speaker (as a place, not a person).
-    """
-    # Only the construction itself: the article opens on the country's words, in its lead paragraphs.
-    if not quotes or not _country(quotes[0].speaker) or quotes[0].paragraph > _LEAD_PARAGRAPHS:
-        return quotes
-    counts: dict[str, int] = {}
-    first: dict[str, Quote] = {}
-    for q in quotes:
-        if q.speaker_kind == "person" and q.speaker and q.role and not _country(q.speaker) and " " in q.speaker:
-            counts[q.speaker] = counts.get(q.speaker, 0) + 1
-            first.setdefault(q.speaker, q)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return quotes
-    who = first[ranked[0][0]]
-    return [replace(q, speaker=who.speaker, speaker_kind=who.speaker_kind, role=who.role,
-                    organization=who.organization, place=who.place)
-            if _country(q.speaker) and q.paragraph <= _LEAD_PARAGRAPHS else q for q in quotes]
