@@ -34,7 +34,7 @@ from quotedb.extract.types import Claim, QuoteSpan, SpeakerRef
 from quotedb.model import Article, Event, Extraction, Quote, Span
 from quotedb.paragraphs import paragraph_index, paragraph_spans
 
-ENGINE_VERSION = "rules-6"
+ENGINE_VERSION = "rules-7"
 
 __all__ = ["ENGINE_VERSION", "extract", "extract_unguarded"]
 
