@@ -80,3 +80,13 @@ def test_relative_who_after_a_name_speaks_for_that_name():
     text = "Tove Lind, who says the ferry fares are too high, wants a public vote on them."
     (q,) = extract(Article(text=text, meta=ArticleMeta(), origin="test")).quotes
     assert (q.speaker, q.speaker_mention.text) == ("Tove Lind", "who")
+
+
+def test_a_surname_after_a_pair_is_the_one_it_names_not_the_pairs_first_half():
+    text = ("Ostrova and Brandt criticised by councillors\n\n"
+            "Councillors have angrily criticised Lena Ostrova and Karl Brandt amid reports of a rift. "
+            "Rita Flynn said Mr Ostrova and Mr Brandt had a \"scorching\" from councillors. "
+            "Mr Ostrova has insisted he has done no deals while Mr Brandt says he will not let "
+            "\"gossip\" distract him from the vote.")
+    said = [q for q in quotes(text) if q.speaker_mention and q.speaker_mention.text == "Brandt"]
+    assert said and {q.speaker for q in said} == {"Karl Brandt"}

@@ -58,7 +58,12 @@ def _mentioned(ref: SpeakerRef, mention: Span) -> SpeakerRef:
 
 
 def _key_tokens(name: str) -> frozenset[str]:
-    return frozenset(w.strip(".,").lower() for w in name.split() if w[:1].isupper())
+    """The name words a later surname mention can match. Two people joined by "and" or "&"
+    give none: "Brown says" after "Tony Blair and Gordon Brown" is not the pair's first half."""
+    words = name.split()
+    if "and" in words or "&" in words:
+        return frozenset()
+    return frozenset(w.strip(".,").lower() for w in words if w[:1].isupper())
 
 
 class Resolver:
