@@ -90,3 +90,11 @@ def test_a_surname_after_a_pair_is_the_one_it_names_not_the_pairs_first_half():
             "\"gossip\" distract him from the vote.")
     said = [q for q in quotes(text) if q.speaker_mention and q.speaker_mention.text == "Brandt"]
     assert said and {q.speaker for q in said} == {"Karl Brandt"}
+
+
+def test_a_lone_capitalised_title_word_is_a_surname_not_a_description_of_the_next_name():
+    text = ('"We restored every frame," Dean said of the work.\n\n'
+            "The studio will release Harbour Lights in high definition next spring, with Midnight "
+            "Ferry to follow.")
+    said = [q for q in quotes(text) if q.kind == "direct"]
+    assert said and said[0].speaker == "Dean"

@@ -290,6 +290,8 @@ def _entity_for(q: Quote, ents: dict[str, Person], docs: _Documents):
             return max(prior, key=lambda x: x.first) if prior else min(titled, key=lambda x: x.first)
         # A lede's description ("A senior Ruritanian diplomat on Friday ...", "Ruritanian
         # Defence Minister said") names the first person the article introduces just after it.
+        if len(low) == 1 and ment[:1].isupper():
+            return None  # a lone capitalised "Dean", "King": a surname, not a lede's description
         later = [x for x in ents.values() if start < x.first <= start + _CATAPHORA_WINDOW and not x.role]
         if later and not any(x.first < start and x.role for x in ents.values()):
             first = min(later, key=lambda x: x.first)
