@@ -100,6 +100,15 @@ class Summary:
     def count(self, status: str) -> None:
         setattr(self, status, getattr(self, status) + 1)
 
+    def failure(self, on_error: Callable[[str], None] | None) -> Callable[[str], None]:
+        """What a build or load calls for each failed article or file: counted, kept, reported."""
+        def fail(message: str) -> None:
+            self.failed += 1
+            self.errors.append(message)
+            if on_error:
+                on_error(message)
+        return fail
+
     def line(self) -> str:
         parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.duplicates:
@@ -137,12 +146,7 @@ def build(
     engine = make_engine(db_path, bulk=True)
     writer = Writer(engine, parser_version())
     summary = Summary()
-
-    def fail(message: str) -> None:
-        summary.failed += 1
-        summary.errors.append(message)
-        if on_error:
-            on_error(message)
+    fail = summary.failure(on_error)
 
     files = list(iter_files(paths))
     bar = _progress(files, writer, enabled=progress)

@@ -45,12 +45,7 @@ def load(
         raise NotAnExtraction(f"{out}: no extracted partitions (write them with `quotedb extract --to parquet {out}`)")
     version = parser_version()
     summary = Summary()
-
-    def fail(message: str) -> None:
-        summary.failed += 1
-        summary.errors.append(message)
-        if on_error:
-            on_error(message)
+    fail = summary.failure(on_error)
 
     usable = []
     for manifest in found:
